@@ -1,0 +1,19 @@
+import { serve } from "@hono/node-server";
+import { createDb, migrateDb } from "../../db/client";
+import { createApp } from "../app";
+import { systemClock } from "../lib/clock";
+import { createLogger } from "../lib/logger";
+import { seedDemo } from "../../seed/index";
+import { FAST_SCRYPT } from "../test/harness";
+
+/**
+ * The full stack as `npm start` runs it (real SQLite file in WAL mode, sessions, Casbin, request
+ * logging at warn), on a fresh seeded database. Only password hashing is cheapened, and only for
+ * the seed, since sign-ins are not what the scenarios measure.
+ */
+const file = process.env.BENCH_DB!;
+const db = createDb(file);
+migrateDb(db);
+const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT });
+const app = await createApp({ db, logger: createLogger("warn"), config: { passwordCost: FAST_SCRYPT } });
+serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => process.send?.({ port: info.port, ids }));

@@ -1,0 +1,56 @@
+import type { Db } from "../db/client";
+import type { Clock } from "./lib/clock";
+import { HOUR, MINUTE } from "./lib/clock";
+import type { Logger } from "./lib/logger";
+import type { Rng } from "./lib/rng";
+import { OWASP_SCRYPT, type ScryptCost } from "./lib/passwords";
+import type { Authorizer } from "./rbac/authorizer";
+import type { StaffPrincipal } from "./middleware/staff-session";
+
+export interface AppConfig {
+  production: boolean;
+  /** Staff sessions expire this long after the last request (sliding), and never later than maxAge. */
+  sessionIdleMs: number;
+  sessionMaxAgeMs: number;
+  passwordCost: ScryptCost;
+  /** Failed logins: lock an account after this many in a row, for lockMs. */
+  lockout: { maxFailures: number; lockMs: number };
+  /** Failed logins from one IP within windowMs before it is refused. */
+  ipLimit: { maxFailures: number; windowMs: number };
+  /** Origins allowed to make state-changing requests besides the server's own (e.g. Vite dev servers). */
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+  /** Folder holding the built admin/ and storefront/ (dist); when unset, no static files are served. */
+  staticRoot?: string;
+  /** Folder for uploads and other files next to the database. */
+  dataDir?: string;
+}
+
+export const defaultConfig: AppConfig = {
+  production: false,
+  sessionIdleMs: 2 * HOUR,
+  sessionMaxAgeMs: 12 * HOUR,
+  passwordCost: OWASP_SCRYPT,
+  lockout: { maxFailures: 5, lockMs: 15 * MINUTE },
+  ipLimit: { maxFailures: 30, windowMs: 15 * MINUTE },
+  allowedOrigins: [],
+  cookieSecure: false,
+};
+
+/** Everything a router needs, built once by createApp and passed down (never read from globals). */
+export interface AppContext {
+  db: Db;
+  clock: Clock;
+  rng: Rng;
+  logger: Logger;
+  config: AppConfig;
+  authz: Authorizer;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    staff: StaffPrincipal | undefined;
+  };
+};

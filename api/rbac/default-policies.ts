@@ -1,0 +1,39 @@
+/**
+ * The default policy lines, seeded into casbin_rules when the table is empty.
+ * One line per (role, resource, action): the roles page lists them as they are written here.
+ * Resources are the first path segment under /api/admin; actions are read, create, update,
+ * delete, or the verb a POST /<resource>/:id/<verb> route ends with.
+ */
+export type PolicyLine = [role: string, resource: string, action: string];
+
+const crud = (role: string, resource: string, ...extra: string[]): PolicyLine[] =>
+  ["read", "create", "update", "delete", ...extra].map((a) => [role, resource, a]);
+const verbs = (role: string, resource: string, ...actions: string[]): PolicyLine[] => actions.map((a) => [role, resource, a]);
+
+export const defaultPolicies: PolicyLine[] = [
+  // The platform owner: everything, including users, roles and apps.
+  ["admin", "*", "*"],
+
+  // Operations staff run the mall and its campaigns.
+  ...verbs("operator", "dashboard", "read"),
+  ...verbs("operator", "suppliers", "read", "create", "update"),
+  ...verbs("operator", "settings", "read", "update"),
+  ...verbs("operator", "pii", "unmask"),
+
+  // Supplier staff: their own supplier's records only (row scope in scope.ts).
+  ...verbs("supplier", "dashboard", "read"),
+  ...verbs("supplier", "suppliers", "read"),
+  // Suppliers ship their own orders, so they see those members' addresses in full.
+  ...verbs("supplier", "pii", "unmask"),
+
+  // Customer service: read and help members; no catalog or campaign changes.
+  ...verbs("service", "dashboard", "read"),
+  ...verbs("service", "suppliers", "read"),
+  ...verbs("service", "pii", "unmask"),
+
+  // Finance and audit: read everything, change nothing; personal data stays masked
+  // (the "pii unmask" action is not a read, so "*, read" does not grant it).
+  ["auditor", "*", "read"],
+];
+
+export { crud, verbs };

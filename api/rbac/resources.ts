@@ -1,0 +1,18 @@
+/**
+ * The console's resources and the actions each one knows, for the roles page's permission matrix.
+ * A route's (resource, action) is read off its path by middleware/authorize.ts; list every pair here.
+ */
+export interface ResourceActions {
+  resource: string;
+  actions: string[];
+}
+
+export const resourceCatalog: ResourceActions[] = [
+  { resource: "dashboard", actions: ["read"] },
+  { resource: "staff-users", actions: ["read", "create", "update", "reset-password"] },
+  { resource: "roles", actions: ["read", "update"] },
+  { resource: "audit-log", actions: ["read"] },
+  { resource: "suppliers", actions: ["read", "create", "update"] },
+  { resource: "settings", actions: ["read", "update"] },
+  { resource: "pii", actions: ["unmask"] },
+];

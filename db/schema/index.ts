@@ -1,0 +1,4 @@
+export * from "./suppliers";
+export * from "./rbac";
+export * from "./audit";
+export * from "./settings";

@@ -1,0 +1,36 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "vite";
+import { CHROMIUM_PATH } from "./browser";
+
+const root = new URL("..", import.meta.url).pathname;
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    if (name === "node_modules" || name === "dist") continue;
+    const full = join(dir, name);
+    const st = statSync(full);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds a front end when its sources are newer than its dist (or it was never built). */
+async function buildIfStale(app: "admin" | "storefront") {
+  const index = join(root, "dist", app, "index.html");
+  if (existsSync(index) && statSync(index).mtimeMs > newestMtime(join(root, app))) return;
+  console.log(`[e2e] building ${app}…`);
+  await build({ configFile: join(root, app, "vite.config.ts"), logLevel: "warn" });
+}
+
+export default async function setup() {
+  if (!existsSync(CHROMIUM_PATH)) {
+    // Never a silent skip: the browser suite is part of `npm test`.
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM_PATH}. Install Debian's package: sudo apt-get update && sudo apt-get install -y chromium (or set POINTMALL_CHROMIUM to another Chromium binary).`,
+    );
+  }
+  await buildIfStale("admin");
+  await buildIfStale("storefront");
+}

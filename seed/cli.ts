@@ -1,0 +1,16 @@
+import { createDb, migrateDb } from "../db/client";
+import { systemClock } from "../api/lib/clock";
+import { loadEnv } from "../api/env";
+import { clearDatabase, seedDemo } from "./index";
+
+const env = loadEnv();
+if (env.production) {
+  console.error("Refusing to seed demo data with NODE_ENV=production.");
+  process.exit(1);
+}
+const db = createDb(env.dbFile);
+migrateDb(db);
+console.log(`clearing ${env.dbFile}`);
+clearDatabase(db);
+await seedDemo(db, { clock: systemClock, log: (m) => console.log(`  ${m}`) });
+db.$client.close();

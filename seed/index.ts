@@ -1,0 +1,34 @@
+import type { Db } from "../db/client";
+import type { Clock } from "../api/lib/clock";
+import type { ScryptCost } from "../api/lib/passwords";
+import type { SeedContext } from "./context";
+import { seedMall } from "./mall";
+import { seedStaff } from "./staff";
+import { seedSuppliers } from "./suppliers";
+
+export { demoAccounts, DEMO_PASSWORD } from "./staff";
+
+/** Phases in dependency order; each logs what it made. Later areas add theirs at the end. */
+const phases: Array<(s: SeedContext) => void | Promise<void>> = [seedMall, seedSuppliers, seedStaff];
+
+export async function seedDemo(db: Db, opts: { clock: Clock; log?: (m: string) => void; passwordCost?: ScryptCost }) {
+  const s: SeedContext = { db, clock: opts.clock, log: opts.log ?? (() => {}), passwordCost: opts.passwordCost, ids: {} };
+  s.log("seeding demo data");
+  for (const phase of phases) await phase(s);
+  s.log("demo data ready");
+  return s.ids;
+}
+
+/** Empties every table (keeping the migration journal), for `npm run seed`. */
+export function clearDatabase(db: Db) {
+  const sqlite = db.$client;
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'")
+    .all() as { name: string }[];
+  sqlite.pragma("foreign_keys = OFF");
+  sqlite.transaction(() => {
+    for (const t of tables) sqlite.prepare(`delete from "${t.name}"`).run();
+    sqlite.prepare("delete from sqlite_sequence").run();
+  })();
+  sqlite.pragma("foreign_keys = ON");
+}
