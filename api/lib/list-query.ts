@@ -33,6 +33,19 @@ export function specFor(table: SQLiteTable, extra: Partial<ListSpec> = {}): List
   return { fields: { ...getTableColumns(table) } as Record<string, SQLiteColumn>, ...extra };
 }
 
+/** A copy of a spec without some fields: they can then be neither filtered, searched on, nor sorted by. */
+export function withoutFields(spec: ListSpec, names: string[]): ListSpec {
+  const fields = { ...spec.fields };
+  for (const n of names) delete fields[n];
+  const dropped = new Set(names.map((n) => spec.fields[n]));
+  return { ...spec, fields, search: spec.search?.filter((col) => !dropped.has(col)) };
+}
+
+/** The column behind an API field name; own keys only, so `?constructor=1` is an unknown filter, not Object's. */
+function columnOf(spec: ListSpec, name: string): SQLiteColumn | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
+}
+
 function coerce(column: SQLiteColumn, field: string, raw: string): unknown {
   switch (column.columnType) {
     case "SQLiteInteger":
@@ -73,12 +86,12 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
     let field = key;
     let op = "";
     for (const o of OPERATORS) {
-      if (key.endsWith(o) && spec.fields[key.slice(0, -o.length)]) {
+      if (key.endsWith(o) && columnOf(spec, key.slice(0, -o.length))) {
         field = key.slice(0, -o.length);
         op = o;
       }
     }
-    const column = spec.fields[field];
+    const column = columnOf(spec, field);
     if (!column)
       throw badRequest("INVALID_QUERY", `Unknown filter ${key}`, { fields: { [key]: `unknown filter; allowed: ${Object.keys(spec.fields).join(", ")}` } });
     const vals = values.map((v) => (op === "_like" ? v : coerce(column, key, v)));
@@ -101,7 +114,7 @@ export function parseListQuery(c: Context, spec: ListSpec): ListQuery {
     if (o !== "" && !["asc", "desc"].includes(o.toLowerCase()))
       throw badRequest("INVALID_QUERY", `Cannot order ${o}`, { fields: { _order: "must be asc or desc" } });
   sortFields.forEach((f, i) => {
-    const column = spec.fields[f];
+    const column = columnOf(spec, f);
     if (!column) throw badRequest("INVALID_QUERY", `Cannot sort by ${f}`, { fields: { _sort: `unknown field ${f}` } });
     orderBy.push(orders[i]?.toLowerCase() === "desc" ? desc(column) : asc(column));
   });
@@ -134,15 +147,8 @@ export function sendList<T>(c: Context, rows: T[], total: number) {
   return c.json(rows as never, 200);
 }
 
-/** The common case: one table, optionally scoped, optionally mapped before sending. */
-export function listTable<T extends SQLiteTable, R>(
-  c: Context,
-  db: DbOrTx,
-  table: T,
-  spec: ListSpec,
-  scope?: SQL,
-  map?: (row: T["$inferSelect"]) => R,
-) {
+/** One page of a table (optionally scoped) and the total, for handlers that shape the rows in bulk. */
+export function listRows<T extends SQLiteTable>(c: Context, db: DbOrTx, table: T, spec: ListSpec, scope?: SQL): { rows: T["$inferSelect"][]; total: number } {
   const q = parseListQuery(c, spec);
   const where = withScope(q.where, scope);
   const rows = db
@@ -154,5 +160,18 @@ export function listTable<T extends SQLiteTable, R>(
     .offset(q.offset)
     .all() as T["$inferSelect"][];
   const [{ n }] = db.select({ n: count() }).from(table as SQLiteTable).where(where).all();
-  return sendList<unknown>(c, map ? rows.map(map) : rows, n);
+  return { rows, total: n };
+}
+
+/** The common case: one table, optionally scoped, optionally mapped row by row before sending. */
+export function listTable<T extends SQLiteTable, R>(
+  c: Context,
+  db: DbOrTx,
+  table: T,
+  spec: ListSpec,
+  scope?: SQL,
+  map?: (row: T["$inferSelect"]) => R,
+) {
+  const { rows, total } = listRows(c, db, table, spec, scope);
+  return sendList<unknown>(c, map ? rows.map(map) : rows, total);
 }

@@ -26,3 +26,26 @@ export function maskName(name: string | null | undefined): string {
   const chars = [...name];
   return chars.length <= 1 ? "*" : chars[0] + "*".repeat(Math.min(chars.length - 1, 3));
 }
+
+const maskAccount = (v: string) => (v ? "****" + v.slice(-4) : "");
+
+/** Known personal fields, by name, wherever they sit in a record (audit before/after snapshots). */
+const PERSONAL_FIELDS: Record<string, (v: string) => string> = {
+  phone: maskPhone,
+  contactPhone: maskPhone,
+  email: maskEmail,
+  contactEmail: maskEmail,
+  address: maskAddress,
+  accountNumber: maskAccount,
+};
+
+/** Masks the personal fields of a JSON value of any shape, for roles without `pii unmask`. */
+export function maskPersonalFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(maskPersonalFields);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = Object.hasOwn(PERSONAL_FIELDS, k) && typeof v === "string" ? PERSONAL_FIELDS[k](v) : maskPersonalFields(v);
+  }
+  return out;
+}

@@ -1,18 +1,48 @@
 import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog, casbinRules, settings, staffSessions, staffUsers, suppliers } from "../../db/schema";
-import { createTestDb, type Db } from "../../db/client";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { createTestDb, schema, type Db } from "../../db/client";
 import { createApp, type AppDeps, type PointmallApp } from "../app";
 import type { AppConfig } from "../context";
 import { manualClock, type ManualClock } from "../lib/clock";
 import { hashPassword, type ScryptCost } from "../lib/passwords";
 import { seededRng } from "../lib/rng";
+import { applyDefaultPolicies } from "../rbac/authorizer";
 import { seedDemo } from "../../seed/index";
 
 /** Tests hash with a cheap cost; the stored hash carries its parameters, so verification is the real code. */
 export const FAST_SCRYPT: ScryptCost = { N: 1024, r: 8, p: 1 };
 export const TEST_PASSWORD = "correct-horse-battery";
 export const ORIGIN = "http://pointmall.test";
+/** A fixed server key for tests (encrypts app secrets and coupon codes). */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
+/**
+ * Fixture staff (createStaff) get TEST_PASSWORD hashed once per test file at a trivial cost: the hash
+ * carries its parameters, so signing in still runs the real verification, only cheaper. Passwords set
+ * through the API use the app's passwordCost (FAST_SCRYPT).
+ */
+const FIXTURE_SCRYPT: ScryptCost = { N: 16, r: 1, p: 1 };
+let testPasswordHash: Promise<string> | undefined;
+const hashTestPassword = () => (testPasswordHash ??= hashPassword(TEST_PASSWORD, FIXTURE_SCRYPT));
+
+/**
+ * A migrated database holding the default policy lines, built once per test file; each test app opens
+ * its own copy. (createApp applies the defaults again and finds them there; policies.test.ts covers a bare database.)
+ */
+let migrated: Buffer | undefined;
+function freshTestDb(): Db {
+  migrated ??= (() => {
+    const template = createTestDb();
+    applyDefaultPolicies(template, manualClock().now());
+    return template.$client.serialize();
+  })();
+  const db = drizzle({ client: new Database(migrated), schema }) as Db;
+  db.$client.pragma("foreign_keys = ON");
+  return db;
+}
 
 export interface TestResponse<T = any> {
   status: number;
@@ -50,6 +80,8 @@ export interface TestApp {
   auditEntries(): (typeof auditLog.$inferSelect)[];
   /** One staff user's row as stored (with its password hash). */
   staffRow(id: number): typeof staffUsers.$inferSelect | undefined;
+  /** A second app on the same database and clock, as after a server restart (in-memory state starts afresh). */
+  restart(): Promise<PointmallApp>;
 }
 
 export interface SignedIn {
@@ -69,10 +101,11 @@ export interface Client {
 }
 
 export async function buildTestApp(opts: { config?: Partial<AppConfig>; seed?: boolean; clock?: ManualClock; deps?: Partial<AppDeps> } = {}): Promise<TestApp> {
-  const db = createTestDb();
+  const db = freshTestDb();
   const clock = opts.clock ?? manualClock();
-  if (opts.seed) await seedDemo(db, { clock, passwordCost: FAST_SCRYPT });
-  const app = await createApp({ db, clock, rng: seededRng(42), config: { passwordCost: FAST_SCRYPT, ...opts.config }, ...opts.deps });
+  if (opts.seed) await seedDemo(db, { clock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY });
+  const start = () => createApp({ db, clock, rng: seededRng(42), config: { passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY, ...opts.config }, ...opts.deps });
+  const app = await start();
 
   const request = async <T>(method: string, path: string, o: RequestOptions = {}): Promise<TestResponse<T>> => {
     const headers: Record<string, string> = { ...o.headers };
@@ -112,7 +145,7 @@ export async function buildTestApp(opts: { config?: Partial<AppConfig>; seed?: b
 
   const createStaff = async (username: string, role: string, supplierId: number | null = null) => {
     const now = clock.now();
-    const passwordHash = await hashPassword(TEST_PASSWORD, FAST_SCRYPT);
+    const passwordHash = await hashTestPassword();
     return db.insert(staffUsers).values({ username, displayName: username, passwordHash, role, supplierId, createdAt: now, updatedAt: now }).returning().get().id;
   };
 
@@ -140,5 +173,5 @@ export async function buildTestApp(opts: { config?: Partial<AppConfig>; seed?: b
   const auditEntries = () => db.select().from(auditLog).orderBy(auditLog.id).all();
   const staffRow = (id: number) => db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
 
-  return { app, db, clock, request, login, as, createStaff, signIn, createSupplier, count: countRows, rowCounts, auditEntries, staffRow };
+  return { app, db, clock, request, login, as, createStaff, signIn, createSupplier, count: countRows, rowCounts, auditEntries, staffRow, restart: start };
 }

@@ -5,7 +5,7 @@ import { staffRoles, staffUsers, suppliers } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { audit } from "../../lib/audit";
 import { conflict, notFound, unprocessable } from "../../lib/errors";
-import { listTable, specFor } from "../../lib/list-query";
+import { listTable, specFor, withoutFields } from "../../lib/list-query";
 import { maskEmail, maskPhone } from "../../lib/masking";
 import { hashPassword } from "../../lib/passwords";
 import { newRouter } from "../../lib/router";
@@ -46,6 +46,8 @@ function checkRoleAndSupplier(db: DbOrTx, role: string, supplierId: number | nul
 
 const listSpec = specFor(staffUsers, { search: [staffUsers.username, staffUsers.displayName], defaultSort: { field: "id", order: "asc" } });
 delete listSpec.fields.passwordHash;
+// Roles that see phone and email masked may not filter on them either (phone_like=138123 would reveal them).
+const maskedListSpec = withoutFields(listSpec, ["phone", "email"]);
 
 export function staffUsersRouter(ctx: AppContext) {
   const router = newRouter();
@@ -59,7 +61,7 @@ export function staffUsersRouter(ctx: AppContext) {
   router.openapi(listStaffUsers, (c) => {
     const see = unmask(c.get("staff")!.role);
     const now = ctx.clock.now();
-    return listTable(c, ctx.db, staffUsers, listSpec, undefined, (r) => staffUserDto(r, see, now));
+    return listTable(c, ctx.db, staffUsers, see ? listSpec : maskedListSpec, undefined, (r) => staffUserDto(r, see, now));
   });
 
   router.openapi(getStaffUser, (c) => {

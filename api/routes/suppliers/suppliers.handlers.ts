@@ -3,7 +3,7 @@ import { suppliers } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { audit } from "../../lib/audit";
 import { conflict, notFound } from "../../lib/errors";
-import { listTable, specFor } from "../../lib/list-query";
+import { listTable, specFor, withoutFields } from "../../lib/list-query";
 import { maskEmail, maskPhone } from "../../lib/masking";
 import { newRouter } from "../../lib/router";
 import { supplierScope } from "../../rbac/scope";
@@ -23,6 +23,8 @@ export function supplierDto(r: SupplierRow, unmask: boolean) {
 }
 
 const spec = specFor(suppliers, { search: [suppliers.name, suppliers.code, suppliers.contactName], defaultSort: { field: "id", order: "asc" } });
+// Roles that see contact details masked may not filter on them either (contactPhone_like=138123 would reveal them).
+const maskedSpec = withoutFields(spec, ["contactPhone", "contactEmail", "settlement"]);
 
 export function suppliersRouter(ctx: AppContext) {
   const router = newRouter();
@@ -31,7 +33,7 @@ export function suppliersRouter(ctx: AppContext) {
   router.openapi(listSuppliers, (c) => {
     const staff = c.get("staff")!;
     const see = unmask(staff.role);
-    return listTable(c, ctx.db, suppliers, spec, supplierScope(staff, suppliers.id), (r) => supplierDto(r, see));
+    return listTable(c, ctx.db, suppliers, see ? spec : maskedSpec, supplierScope(staff, suppliers.id), (r) => supplierDto(r, see));
   });
 
   router.openapi(getSupplier, (c) => {
