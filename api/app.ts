@@ -21,6 +21,23 @@ import { shopConfigRouter } from "./routes/shop-config/shop-config.handlers";
 import { staffUsersRouter } from "./routes/staff-users/staff-users.handlers";
 import { suppliersRouter } from "./routes/suppliers/suppliers.handlers";
 import { StaticSite } from "./static-site";
+import { membersRouter } from "./routes/members/members.handlers";
+import { ledgerRouter } from "./routes/ledger-entries/ledger-entries.handlers";
+import { rulesRouter } from "./routes/rules/rules.handlers";
+import { pointsPolicyRouter } from "./routes/points-policy/points-policy.handlers";
+import { reviewsRouter } from "./routes/reviews/reviews.handlers";
+import { appsRouter } from "./routes/apps/apps.handlers";
+import { deliveriesRouter } from "./routes/deliveries/deliveries.handlers";
+import { memberSession } from "./middleware/member-session";
+import { appSignature } from "./middleware/app-signature";
+import { openEventsRouter } from "./routes/open-events/open-events.handlers";
+import { openMembersRouter } from "./routes/open-members/open-members.handlers";
+import { demoHostRouter, ssoRouter } from "./routes/sso/sso.handlers";
+import { shopPointsRouter } from "./routes/shop-points/shop-points.handlers";
+import { SecretBox } from "./lib/secret-box";
+import { Keyring } from "./domain/apps/keyring";
+import { RuleBook } from "./domain/points/rulebook";
+import { PolicyCache } from "./domain/points/policy";
 
 export interface AppDeps {
   db: Db;
@@ -30,17 +47,35 @@ export interface AppDeps {
   config?: Partial<AppConfig>;
   /** Pass one to share an enforcer between apps on the same database; built from the database otherwise. */
   authz?: Authorizer;
+  fetch?: typeof fetch;
 }
 
 /** Console routers, mounted under /api/admin behind the session, CSRF and Casbin middleware. */
-const adminRouters = [authRouter, staffUsersRouter, rolesRouter, auditLogRouter, suppliersRouter];
+const adminRouters = [
+  authRouter,
+  staffUsersRouter,
+  rolesRouter,
+  auditLogRouter,
+  suppliersRouter,
+  membersRouter,
+  ledgerRouter,
+  rulesRouter,
+  pointsPolicyRouter,
+  reviewsRouter,
+  appsRouter,
+  deliveriesRouter,
+];
 /** Storefront routers, mounted under /api/shop. */
-const shopRouters = [shopConfigRouter];
+const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter];
+/** Host-app routers, mounted under /api/open/v1 behind the HMAC signature check. */
+const openRouters = [openEventsRouter, openMembersRouter];
 
 export async function createApp(deps: AppDeps) {
   const clock = deps.clock ?? systemClock;
   const config: AppConfig = { ...defaultConfig, ...deps.config };
   applyDefaultPolicies(deps.db, clock.now());
+  if (!config.secretKey) throw new Error("createApp needs config.secretKey (32 bytes)");
+  const box = new SecretBox(config.secretKey);
   const ctx: AppContext = {
     db: deps.db,
     clock,
@@ -48,6 +83,11 @@ export async function createApp(deps: AppDeps) {
     logger: deps.logger ?? silentLogger,
     config,
     authz: deps.authz ?? (await Authorizer.create(deps.db)),
+    box,
+    keyring: new Keyring(deps.db, box),
+    rulebook: new RuleBook(deps.db),
+    policy: new PolicyCache(deps.db),
+    fetch: deps.fetch ?? globalThis.fetch,
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -67,13 +107,27 @@ export async function createApp(deps: AppDeps) {
   app.route("/api/admin", admin);
 
   const shop = newRouter();
-  shop.use("*", originCheck(config.allowedOrigins));
+  shop.use("*", originCheck(config.allowedOrigins), memberSession(ctx));
   for (const build of shopRouters) shop.route("/", build(ctx));
   app.route("/api/shop", shop);
+
+  const open = newRouter();
+  open.use("*", appSignature(ctx));
+  for (const build of openRouters) open.route("/", build(ctx));
+  app.route("/api/open/v1", open);
+
+  app.route("/", ssoRouter(ctx));
 
   app.route("/api", healthRouter(ctx));
 
   app.openAPIRegistry.registerComponent("securitySchemes", "staffSession", { type: "apiKey", in: "cookie", name: "pm_staff" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "memberSession", { type: "apiKey", in: "cookie", name: "pm_member" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "appSignature", {
+    type: "apiKey",
+    in: "header",
+    name: "X-Pointmall-Signature",
+    description: "With X-Pointmall-Key, X-Pointmall-Timestamp and X-Pointmall-Nonce: hex HMAC-SHA256 (app secret) over METHOD\\npath?query\\ntimestamp\\nnonce\\nsha256hex(body). See the README.",
+  });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: {

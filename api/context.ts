@@ -6,6 +6,11 @@ import type { Rng } from "./lib/rng";
 import { OWASP_SCRYPT, type ScryptCost } from "./lib/passwords";
 import type { Authorizer } from "./rbac/authorizer";
 import type { StaffPrincipal } from "./middleware/staff-session";
+import type { SecretBox } from "./lib/secret-box";
+import type { AppKey, Keyring } from "./domain/apps/keyring";
+import type { MemberPrincipal } from "./middleware/member-session";
+import type { RuleBook } from "./domain/points/rulebook";
+import type { PolicyCache } from "./domain/points/policy";
 
 export interface AppConfig {
   production: boolean;
@@ -24,6 +29,10 @@ export interface AppConfig {
   staticRoot?: string;
   /** Folder for uploads and other files next to the database. */
   dataDir?: string;
+  /** 32 bytes: encrypts app secrets and coupon codes at rest. */
+  secretKey?: Buffer;
+  /** Member (storefront) sessions. */
+  memberSessionMs: number;
 }
 
 export const defaultConfig: AppConfig = {
@@ -35,6 +44,7 @@ export const defaultConfig: AppConfig = {
   ipLimit: { maxFailures: 30, windowMs: 15 * MINUTE },
   allowedOrigins: [],
   cookieSecure: false,
+  memberSessionMs: 7 * 24 * HOUR,
 };
 
 /** Everything a router needs, built once by createApp and passed down (never read from globals). */
@@ -45,6 +55,12 @@ export interface AppContext {
   logger: Logger;
   config: AppConfig;
   authz: Authorizer;
+  box: SecretBox;
+  keyring: Keyring;
+  rulebook: RuleBook;
+  policy: PolicyCache;
+  /** Outgoing HTTP (webhooks, supplier calls): a dependency so tests can stand in for the other side. */
+  fetch: typeof fetch;
 }
 
 export type AppEnv = {
@@ -52,5 +68,7 @@ export type AppEnv = {
     requestId: string;
     log: Logger;
     staff: StaffPrincipal | undefined;
+    app: AppKey | undefined;
+    member: MemberPrincipal | undefined;
   };
 };

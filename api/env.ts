@@ -16,6 +16,7 @@ const EnvSchema = z.object({
   POINTMALL_ADMIN_USERNAME: z.string().min(3).optional(),
   POINTMALL_ADMIN_PASSWORD: z.string().min(12, "POINTMALL_ADMIN_PASSWORD needs at least 12 characters").optional(),
   POINTMALL_JOBS: bool.default(true),
+  POINTMALL_SECRET_KEY: z.string().optional(),
 });
 
 export type Env = ReturnType<typeof loadEnv>;
@@ -42,5 +43,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env) {
     cookieSecure: e.POINTMALL_COOKIE_SECURE ?? production,
     firstAdmin: e.POINTMALL_ADMIN_USERNAME && e.POINTMALL_ADMIN_PASSWORD ? { username: e.POINTMALL_ADMIN_USERNAME, password: e.POINTMALL_ADMIN_PASSWORD } : undefined,
     jobs: e.POINTMALL_JOBS,
+    secretKey: e.POINTMALL_SECRET_KEY,
   };
 }

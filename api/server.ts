@@ -10,16 +10,18 @@ import { startScheduler } from "./jobs/scheduler";
 import { systemClock } from "./lib/clock";
 import { createLogger } from "./lib/logger";
 import { hashPassword } from "./lib/passwords";
+import { loadServerKey } from "./lib/server-key";
 
 const env = loadEnv();
 const logger = createLogger(env.logLevel);
 const db = createDb(env.dbFile);
 migrateDb(db);
+const serverKey = loadServerKey(env.secretKey, env.dataDir);
 
 const [{ n: staffCount }] = db.select({ n: count() }).from(staffUsers).all();
 if (staffCount === 0) {
   if (!env.production) {
-    await seedDemo(db, { clock: systemClock, log: (msg) => logger.info(msg) });
+    await seedDemo(db, { clock: systemClock, secretKey: serverKey.key, log: (msg) => logger.info(msg) });
   } else if (env.firstAdmin) {
     const now = new Date();
     db.insert(staffUsers)
@@ -47,6 +49,7 @@ const app = await createApp({
     cookieSecure: env.cookieSecure,
     staticRoot: env.distDir,
     dataDir: env.dataDir,
+    secretKey: serverKey.key,
   },
 });
 if (env.jobs) startScheduler(app.ctx, jobs);

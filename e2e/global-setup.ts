@@ -4,6 +4,8 @@ import { build } from "vite";
 import { CHROMIUM_PATH } from "./browser";
 
 const root = new URL("..", import.meta.url).pathname;
+/** Where the browser suite builds and serves the front ends from (set it to keep parallel runs apart). */
+export const E2E_DIST = process.env.POINTMALL_E2E_DIST ?? join(root, "dist");
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -18,10 +20,11 @@ function newestMtime(dir: string): number {
 
 /** Builds a front end when its sources are newer than its dist (or it was never built). */
 async function buildIfStale(app: "admin" | "storefront") {
-  const index = join(root, "dist", app, "index.html");
+  const outDir = join(E2E_DIST, app);
+  const index = join(outDir, "index.html");
   if (existsSync(index) && statSync(index).mtimeMs > newestMtime(join(root, app))) return;
-  console.log(`[e2e] building ${app}…`);
-  await build({ configFile: join(root, app, "vite.config.ts"), logLevel: "warn" });
+  console.log(`[e2e] building ${app} into ${outDir}…`);
+  await build({ configFile: join(root, app, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
 }
 
 export default async function setup() {

@@ -7,7 +7,7 @@ import { createDb, migrateDb, type Db } from "../db/client";
 import { createApp, type PointmallApp } from "../api/app";
 import { systemClock } from "../api/lib/clock";
 import { seedDemo } from "../seed/index";
-import { FAST_SCRYPT } from "../api/test/harness";
+import { FAST_SCRYPT, TEST_SECRET_KEY } from "../api/test/harness";
 
 export interface RunningServer {
   baseUrl: string;
@@ -22,8 +22,8 @@ export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "pointmall-e2e-"));
   const db = createDb(join(dir, "pointmall.db"));
   migrateDb(db);
-  const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT });
-  const app = await createApp({ db, config: { staticRoot: new URL("../dist", import.meta.url).pathname, dataDir: dir, passwordCost: FAST_SCRYPT } });
+  const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY });
+  const app = await createApp({ db, config: { staticRoot: process.env.POINTMALL_E2E_DIST ?? new URL("../dist", import.meta.url).pathname, dataDir: dir, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY } });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
   });

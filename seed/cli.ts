@@ -2,6 +2,7 @@ import { createDb, migrateDb } from "../db/client";
 import { systemClock } from "../api/lib/clock";
 import { loadEnv } from "../api/env";
 import { clearDatabase, seedDemo } from "./index";
+import { loadServerKey } from "../api/lib/server-key";
 
 const env = loadEnv();
 if (env.production) {
@@ -12,5 +13,5 @@ const db = createDb(env.dbFile);
 migrateDb(db);
 console.log(`clearing ${env.dbFile}`);
 clearDatabase(db);
-await seedDemo(db, { clock: systemClock, log: (m) => console.log(`  ${m}`) });
+await seedDemo(db, { clock: systemClock, secretKey: loadServerKey(env.secretKey, env.dataDir).key, log: (m) => console.log(`  ${m}`) });
 db.$client.close();

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import type { Clock } from "../api/lib/clock";
 import type { ScryptCost } from "../api/lib/passwords";
+import type { SecretBox } from "../api/lib/secret-box";
 
 export interface SeedContext {
   db: Db;
@@ -8,6 +9,10 @@ export interface SeedContext {
   log: (message: string) => void;
   /** Lower in tests; OWASP strength otherwise. */
   passwordCost?: ScryptCost;
+  /** Encrypts app secrets and coupon codes as the server will read them. */
+  box: SecretBox;
+  /** A deterministic random source, so every seed looks the same. */
+  random: () => number;
   /** Ids created by earlier phases, for later ones. */
   ids: Record<string, number>;
 }

@@ -4,7 +4,7 @@ import { createApp } from "../app";
 import { systemClock } from "../lib/clock";
 import { createLogger } from "../lib/logger";
 import { seedDemo } from "../../seed/index";
-import { FAST_SCRYPT } from "../test/harness";
+import { FAST_SCRYPT, TEST_SECRET_KEY } from "../test/harness";
 
 /**
  * The full stack as `npm start` runs it (real SQLite file in WAL mode, sessions, Casbin, request
@@ -14,6 +14,6 @@ import { FAST_SCRYPT } from "../test/harness";
 const file = process.env.BENCH_DB!;
 const db = createDb(file);
 migrateDb(db);
-const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT });
-const app = await createApp({ db, logger: createLogger("warn"), config: { passwordCost: FAST_SCRYPT } });
+const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY });
+const app = await createApp({ db, logger: createLogger("warn"), config: { passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY } });
 serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => process.send?.({ port: info.port, ids }));

@@ -19,6 +19,16 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("operator", "suppliers", "read", "create", "update"),
   ...verbs("operator", "settings", "read", "update"),
   ...verbs("operator", "pii", "unmask"),
+  ...verbs("operator", "members", "read", "update", "adjust"),
+  ...verbs("operator", "points", "adjust-unlimited"),
+  ...verbs("operator", "ledger-entries", "read"),
+  ...verbs("operator", "point-lots", "read"),
+  ...verbs("operator", "tier-changes", "read"),
+  ...verbs("operator", "rules", "read", "create", "update", "promote", "rollback"),
+  ...verbs("operator", "points-policy", "read", "update"),
+  ...verbs("operator", "reviews", "read", "approve", "reject"),
+  ...verbs("operator", "apps", "read"),
+  ...verbs("operator", "deliveries", "read", "retry"),
 
   // Supplier staff: their own supplier's records only (row scope in scope.ts).
   ...verbs("supplier", "dashboard", "read"),
@@ -30,6 +40,13 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("service", "dashboard", "read"),
   ...verbs("service", "suppliers", "read"),
   ...verbs("service", "pii", "unmask"),
+  // Adjustments up to points-policy.serviceAdjustLimit (no "points adjust-unlimited").
+  ...verbs("service", "members", "read", "adjust"),
+  ...verbs("service", "ledger-entries", "read"),
+  ...verbs("service", "point-lots", "read"),
+  ...verbs("service", "tier-changes", "read"),
+  ...verbs("service", "rules", "read"),
+  ...verbs("service", "reviews", "read"),
 
   // Finance and audit: read everything, change nothing; personal data stays masked
   // (the "pii unmask" action is not a read, so "*, read" does not grant it).

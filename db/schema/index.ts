@@ -2,3 +2,8 @@ export * from "./suppliers";
 export * from "./rbac";
 export * from "./audit";
 export * from "./settings";
+export * from "./apps";
+export * from "./members";
+export * from "./points";
+export * from "./rules";
+export * from "./outbox";

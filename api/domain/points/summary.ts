@@ -1,0 +1,88 @@
+import { and, count, desc, eq, gt, isNull, lte } from "drizzle-orm";
+import type { DbOrTx } from "../../../db/client";
+import { ledgerEntries, members, pointLots } from "../../../db/schema";
+import type { AppContext } from "../../context";
+import { writeTx } from "../../lib/tx";
+import { mallDay } from "./calendar";
+import { expireDueForMember } from "./ledger";
+import { earnedLast12Months } from "./members";
+import { tierByCode, tierProgress } from "./tiers";
+
+/**
+ * Points whose expiry has passed go before anyone reads the balance: the sweep does this for
+ * everyone on a schedule; a read does it for its own member first, so nobody sees stale points.
+ */
+export function settleExpiry(ctx: AppContext, memberId: number) {
+  const now = ctx.clock.now();
+  const due = ctx.db
+    .select({ id: pointLots.id })
+    .from(pointLots)
+    .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, now)))
+    .limit(1)
+    .get();
+  if (due) writeTx(ctx.db, (tx) => expireDueForMember(tx, now, memberId));
+}
+
+/** Points expiring within `days`, by calendar day (mall time zone). */
+export function expiringSoon(db: DbOrTx, memberId: number, now: Date, days: number) {
+  const until = new Date(now.getTime() + days * 86_400_000);
+  const lots = db
+    .select({ remaining: pointLots.remaining, expiresAt: pointLots.expiresAt })
+    .from(pointLots)
+    .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, until)))
+    .all();
+  const byDay = new Map<string, number>();
+  // A lot that expires at midnight belongs to the day before: that is the last day it can be used.
+  for (const l of lots) {
+    const day = mallDay(new Date(l.expiresAt!.getTime() - 1));
+    byDay.set(day, (byDay.get(day) ?? 0) + l.remaining);
+  }
+  const dates = [...byDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, points]) => ({ date, points }));
+  return { days, total: dates.reduce((s, d) => s + d.points, 0), dates };
+}
+
+export function memberSummary(ctx: AppContext, memberId: number) {
+  settleExpiry(ctx, memberId);
+  const now = ctx.clock.now();
+  const m = ctx.db.select().from(members).where(eq(members.id, memberId)).get();
+  if (!m) return null;
+  const policy = ctx.policy.get();
+  const earned12m = earnedLast12Months(ctx.db, m.id, now);
+  const tier = tierByCode(m.tier, policy.tiers);
+  return {
+    memberId: m.externalId,
+    nickname: m.nickname,
+    balance: m.balance,
+    tier: m.tier,
+    tierName: tier.name,
+    multiplierPermille: tier.multiplierPermille,
+    progress: tierProgress(earned12m, policy.tiers),
+    expiring: expiringSoon(ctx.db, m.id, now, policy.reminderDays),
+  };
+}
+
+/** A member's ledger, newest first, paged. */
+export function memberLedgerPage(db: DbOrTx, memberId: number, page: number, limit: number) {
+  const items = db
+    .select({
+      id: ledgerEntries.id,
+      type: ledgerEntries.type,
+      amount: ledgerEntries.amount,
+      balanceAfter: ledgerEntries.balanceAfter,
+      businessId: ledgerEntries.businessId,
+      reason: ledgerEntries.reason,
+      orderId: ledgerEntries.orderId,
+      campaignId: ledgerEntries.campaignId,
+      createdAt: ledgerEntries.createdAt,
+    })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.memberId, memberId))
+    .orderBy(desc(ledgerEntries.id))
+    .limit(limit)
+    .offset((page - 1) * limit)
+    .all()
+    .map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
+  const [{ n }] = db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.memberId, memberId)).all();
+  return { items, page, limit, total: n };
+}
+
