@@ -21,6 +21,10 @@ import { shopConfigRouter } from "./routes/shop-config/shop-config.handlers";
 import { staffUsersRouter } from "./routes/staff-users/staff-users.handlers";
 import { suppliersRouter } from "./routes/suppliers/suppliers.handlers";
 import { StaticSite } from "./static-site";
+import { shopOrdersRouter } from "./routes/shop-orders/shop-orders.handlers";
+import { ordersRouter } from "./routes/orders/orders.handlers";
+import { paymentsRouter } from "./routes/payments/payments.handlers";
+import { sandboxSupplierRouter } from "./domain/fulfilment/sandbox-supplier";
 import { membersRouter } from "./routes/members/members.handlers";
 import { ledgerRouter } from "./routes/ledger-entries/ledger-entries.handlers";
 import { rulesRouter } from "./routes/rules/rules.handlers";
@@ -34,10 +38,20 @@ import { openEventsRouter } from "./routes/open-events/open-events.handlers";
 import { openMembersRouter } from "./routes/open-members/open-members.handlers";
 import { demoHostRouter, ssoRouter } from "./routes/sso/sso.handlers";
 import { shopPointsRouter } from "./routes/shop-points/shop-points.handlers";
+import { categoriesRouter } from "./routes/categories/categories.handlers";
+import { productsRouter } from "./routes/products/products.handlers";
+import { approvalsRouter } from "./routes/approvals/approvals.handlers";
+import { importJobsRouter } from "./routes/import-jobs/import-jobs.handlers";
+import { uploadFilesRouter, uploadsRouter } from "./routes/uploads/uploads.handlers";
+import { shopCatalogRouter } from "./routes/shop-catalog/shop-catalog.handlers";
+import { shopCampaignsRouter } from "./routes/shop-campaigns/shop-campaigns.handlers";
+import { supplierDashboardRouter } from "./routes/dashboard/supplier-dashboard.handlers";
+import { campaignsRouter } from "./routes/campaigns/campaigns.handlers";
 import { SecretBox } from "./lib/secret-box";
 import { Keyring } from "./domain/apps/keyring";
 import { RuleBook } from "./domain/points/rulebook";
 import { PolicyCache } from "./domain/points/policy";
+import { SandboxGateway } from "./domain/payments/sandbox-gateway";
 
 export interface AppDeps {
   db: Db;
@@ -64,9 +78,17 @@ const adminRouters = [
   reviewsRouter,
   appsRouter,
   deliveriesRouter,
+  ordersRouter,
+  categoriesRouter,
+  productsRouter,
+  approvalsRouter,
+  importJobsRouter,
+  uploadsRouter,
+  supplierDashboardRouter,
+  campaignsRouter,
 ];
 /** Storefront routers, mounted under /api/shop. */
-const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter];
+const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter, shopOrdersRouter, shopCatalogRouter, shopCampaignsRouter];
 /** Host-app routers, mounted under /api/open/v1 behind the HMAC signature check. */
 const openRouters = [openEventsRouter, openMembersRouter];
 
@@ -88,6 +110,8 @@ export async function createApp(deps: AppDeps) {
     rulebook: new RuleBook(deps.db),
     policy: new PolicyCache(deps.db),
     fetch: deps.fetch ?? globalThis.fetch,
+    selfFetch: async (req) => app.fetch(req),
+    sandboxGateway: new SandboxGateway(config.secretKey),
   };
 
   const app = new OpenAPIHono<AppEnv>();
@@ -117,6 +141,8 @@ export async function createApp(deps: AppDeps) {
   app.route("/api/open/v1", open);
 
   app.route("/", ssoRouter(ctx));
+  app.route("/", paymentsRouter(ctx));
+  if (!config.production) app.route("/", sandboxSupplierRouter(ctx));
 
   app.route("/api", healthRouter(ctx));
 
@@ -140,6 +166,8 @@ export async function createApp(deps: AppDeps) {
   });
   app.get("/api/docs", swaggerUI({ url: "/api/openapi.json", title: "Pointmall API" }));
   app.all("/api/*", (c) => respondError(c, new AppError(404, "ROUTE_NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`)));
+  // Uploaded images (and the seed's generated tiles), before the storefront's catch-all.
+  app.route("/", uploadFilesRouter(ctx));
 
   if (config.staticRoot) {
     const adminSite = new StaticSite(join(config.staticRoot, "admin"), "/admin/");

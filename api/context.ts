@@ -7,6 +7,7 @@ import { OWASP_SCRYPT, type ScryptCost } from "./lib/passwords";
 import type { Authorizer } from "./rbac/authorizer";
 import type { StaffPrincipal } from "./middleware/staff-session";
 import type { SecretBox } from "./lib/secret-box";
+import type { SandboxGateway } from "./domain/payments/sandbox-gateway";
 import type { AppKey, Keyring } from "./domain/apps/keyring";
 import type { MemberPrincipal } from "./middleware/member-session";
 import type { RuleBook } from "./domain/points/rulebook";
@@ -61,6 +62,9 @@ export interface AppContext {
   policy: PolicyCache;
   /** Outgoing HTTP (webhooks, supplier calls): a dependency so tests can stand in for the other side. */
   fetch: typeof fetch;
+  /** A request into this same app (the sandbox gateway's and sandbox supplier's calls). */
+  selfFetch: (req: Request) => Promise<Response>;
+  sandboxGateway: SandboxGateway;
 }
 
 export type AppEnv = {

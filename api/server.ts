@@ -21,7 +21,7 @@ const serverKey = loadServerKey(env.secretKey, env.dataDir);
 const [{ n: staffCount }] = db.select({ n: count() }).from(staffUsers).all();
 if (staffCount === 0) {
   if (!env.production) {
-    await seedDemo(db, { clock: systemClock, secretKey: serverKey.key, log: (msg) => logger.info(msg) });
+    await seedDemo(db, { clock: systemClock, secretKey: serverKey.key, dataDir: env.dataDir, log: (msg) => logger.info(msg) });
   } else if (env.firstAdmin) {
     const now = new Date();
     db.insert(staffUsers)

@@ -24,6 +24,11 @@ export function createDb(file: string): Db {
   if (file !== ":memory:" && !file.startsWith("file:")) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file);
   if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  return openDb(sqlite);
+}
+
+/** Wraps an open better-sqlite3 connection (a file, or a copy deserialized from a buffer in tests). */
+export function openDb(sqlite: Database.Database): Db {
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");

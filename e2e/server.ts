@@ -22,7 +22,7 @@ export async function startServer(): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), "pointmall-e2e-"));
   const db = createDb(join(dir, "pointmall.db"));
   migrateDb(db);
-  const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY });
+  const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY, dataDir: dir });
   const app = await createApp({ db, config: { staticRoot: process.env.POINTMALL_E2E_DIST ?? new URL("../dist", import.meta.url).pathname, dataDir: dir, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY } });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));

@@ -13,5 +13,5 @@ const db = createDb(env.dbFile);
 migrateDb(db);
 console.log(`clearing ${env.dbFile}`);
 clearDatabase(db);
-await seedDemo(db, { clock: systemClock, secretKey: loadServerKey(env.secretKey, env.dataDir).key, log: (m) => console.log(`  ${m}`) });
+await seedDemo(db, { clock: systemClock, secretKey: loadServerKey(env.secretKey, env.dataDir).key, dataDir: env.dataDir, log: (m) => console.log(`  ${m}`) });
 db.$client.close();

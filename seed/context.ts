@@ -13,6 +13,8 @@ export interface SeedContext {
   box: SecretBox;
   /** A deterministic random source, so every seed looks the same. */
   random: () => number;
+  /** The data folder: generated product images are written under its uploads/ (data: URLs without one). */
+  dataDir?: string;
   /** Ids created by earlier phases, for later ones. */
   ids: Record<string, number>;
 }

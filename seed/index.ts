@@ -4,22 +4,27 @@ import type { ScryptCost } from "../api/lib/passwords";
 import type { SeedContext } from "./context";
 import { SecretBox } from "../api/lib/secret-box";
 import { seedApps, seedMembers, seedPointsPolicy, seedRules } from "./points";
+import { seedOrders } from "./orders";
+import { seedCampaigns } from "./campaigns";
 import { seedMall } from "./mall";
 import { seedStaff } from "./staff";
+import { seedCategories, seedProducts, seedSupplierSecrets } from "./catalog";
 import { seedSuppliers } from "./suppliers";
 
 export { demoAccounts, DEMO_PASSWORD } from "./staff";
 
 /** Phases in dependency order; each logs what it made. Later areas add theirs at the end. */
-const phases: Array<(s: SeedContext) => void | Promise<void>> = [seedMall, seedSuppliers, seedStaff, seedPointsPolicy, seedApps, seedRules, seedMembers];
+const phases: Array<(s: SeedContext) => void | Promise<void>> = [seedMall, seedSuppliers, seedStaff, seedCategories, seedProducts, seedSupplierSecrets, seedPointsPolicy, seedApps, seedRules, seedMembers, seedOrders, seedCampaigns];
 
-export async function seedDemo(db: Db, opts: { clock: Clock; secretKey: Buffer; log?: (m: string) => void; passwordCost?: ScryptCost }) {
+/** `dataDir`: where generated product images go (under uploads/); without it they are data: URLs. */
+export async function seedDemo(db: Db, opts: { clock: Clock; secretKey: Buffer; log?: (m: string) => void; passwordCost?: ScryptCost; dataDir?: string }) {
   const s: SeedContext = {
     db,
     clock: opts.clock,
     log: opts.log ?? (() => {}),
     passwordCost: opts.passwordCost,
     box: new SecretBox(opts.secretKey),
+    dataDir: opts.dataDir,
     random: mulberry32(20261123),
     ids: {},
   };

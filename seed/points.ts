@@ -105,7 +105,8 @@ export function seedMembers(s: SeedContext) {
               : pick < 0.97
                 ? { type: "login", points: 10 }
                 : { type: "invite", points: 100 };
-      const points = Math.floor(ev.points * (i < 4 ? 8 : i < 12 ? 3 : 1));
+      // Loyal members earn a lot more (bigger baskets): the demo needs gold and diamond members who can afford headphones.
+      const points = Math.floor(ev.points * (i < 4 ? 30 : i < 12 ? 12 : 3));
       credit(s.db, at, {
         type: "earn",
         amount: Math.max(1, points),
@@ -121,7 +122,7 @@ export function seedMembers(s: SeedContext) {
       entries++;
       if (s.random() < 0.12) {
         const bal = s.db.select({ b: members.balance }).from(members).where(eq(members.id, m.id)).get()!.b;
-        const spend = Math.floor(bal * (0.2 + s.random() * 0.5));
+        const spend = Math.floor(bal * (0.1 + s.random() * 0.25));
         if (spend > 0) {
           debit(s.db, new Date(t + 3600_000), {
             type: "spend",

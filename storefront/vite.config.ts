@@ -12,6 +12,6 @@ export default defineConfig({
   },
   server: {
     port: 5174,
-    proxy: { "/api": "http://localhost:3000", "/sso": "http://localhost:3000" },
+    proxy: { "/api": "http://localhost:3000", "/sso": "http://localhost:3000", "/uploads": "http://localhost:3000" },
   },
 });

@@ -17,3 +17,4 @@ migrateDb(db);
 const ids = await seedDemo(db, { clock: systemClock, passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY });
 const app = await createApp({ db, logger: createLogger("warn"), config: { passwordCost: FAST_SCRYPT, secretKey: TEST_SECRET_KEY } });
 serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => process.send?.({ port: info.port, ids }));
+process.on("SIGTERM", () => process.exit(0));

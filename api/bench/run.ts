@@ -64,6 +64,13 @@ const ctx: BenchContext = {
     if (!cookie) throw new Error(`could not sign in as ${username}: ${res.status}`);
     return cookie;
   },
+  async memberCookie(externalId) {
+    const link = (await (await fetch(`${baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(externalId)}`)).json()) as { url: string };
+    const res = await fetch(baseUrl + link.url, { redirect: "manual" });
+    const cookie = res.headers.get("set-cookie")?.match(/pm_member=[^;]+/)?.[0];
+    if (!cookie) throw new Error(`could not enter as member ${externalId}: ${res.status}`);
+    return cookie;
+  },
 };
 
 const rows: Row[] = [];

@@ -6,6 +6,8 @@ export interface BenchContext {
   ids: Record<string, number>;
   /** Signs a staff member in and returns the cookie header value. */
   staffCookie(username: string): Promise<string>;
+  /** Enters the storefront as a demo member (through a signed SSO link) and returns the cookie. */
+  memberCookie(externalId: string): Promise<string>;
 }
 
 export interface Scenario {

@@ -29,12 +29,32 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("operator", "reviews", "read", "approve", "reject"),
   ...verbs("operator", "apps", "read"),
   ...verbs("operator", "deliveries", "read", "retry"),
+  // The catalog: the category tree, every supplier's listings, the approvals queue, coupon pools, images.
+  ...verbs("operator", "categories", "read", "create", "update", "delete", "reorder"),
+  // The category tree page in the console's menu (suppliers only read categories for their forms).
+  ...verbs("operator", "category-tree", "read"),
+  ...verbs("operator", "products", "read", "create", "update", "submit", "approve", "reject", "publish", "unpublish", "import"),
+  ...verbs("operator", "approvals", "read"),
+  ...verbs("operator", "import-jobs", "read"),
+  ...verbs("operator", "uploads", "create"),
+  // Campaigns: build, simulate, schedule and end them (service only looks).
+  ...verbs("operator", "campaigns", "read", "create", "update", "schedule", "unschedule", "end", "simulate"),
+
+  // Orders: operators run all of them; suppliers ship and take back their own; service cancels.
+  ...verbs("operator", "orders", "read", "ship", "bulk-ship", "cancel", "return"),
+  ...verbs("supplier", "orders", "read", "ship", "bulk-ship", "return"),
+  ...verbs("service", "orders", "read", "cancel"),
 
   // Supplier staff: their own supplier's records only (row scope in scope.ts).
   ...verbs("supplier", "dashboard", "read"),
   ...verbs("supplier", "suppliers", "read"),
   // Suppliers ship their own orders, so they see those members' addresses in full.
   ...verbs("supplier", "pii", "unmask"),
+  // Their own listings (row scope), submitted for approval; never approve, reject or publish them.
+  ...verbs("supplier", "categories", "read"),
+  ...verbs("supplier", "products", "read", "create", "update", "submit"),
+  ...verbs("supplier", "import-jobs", "read"),
+  ...verbs("supplier", "uploads", "create"),
 
   // Customer service: read and help members; no catalog or campaign changes.
   ...verbs("service", "dashboard", "read"),
@@ -47,6 +67,10 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("service", "tier-changes", "read"),
   ...verbs("service", "rules", "read"),
   ...verbs("service", "reviews", "read"),
+  ...verbs("service", "categories", "read"),
+  ...verbs("service", "products", "read"),
+  ...verbs("service", "approvals", "read"),
+  ...verbs("service", "campaigns", "read"),
 
   // Finance and audit: read everything, change nothing; personal data stays masked
   // (the "pii unmask" action is not a read, so "*, read" does not grant it).

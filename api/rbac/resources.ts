@@ -25,4 +25,12 @@ export const resourceCatalog: ResourceActions[] = [
   { resource: "reviews", actions: ["read", "approve", "reject"] },
   { resource: "apps", actions: ["read", "create", "update", "rotate-secret"] },
   { resource: "deliveries", actions: ["read", "retry"] },
+  { resource: "category-tree", actions: ["read"] },
+  { resource: "orders", actions: ["read", "ship", "bulk-ship", "cancel", "return"] },
+  { resource: "categories", actions: ["read", "create", "update", "delete", "reorder"] },
+  { resource: "products", actions: ["read", "create", "update", "submit", "approve", "reject", "publish", "unpublish", "import"] },
+  { resource: "approvals", actions: ["read"] },
+  { resource: "import-jobs", actions: ["read"] },
+  { resource: "uploads", actions: ["create"] },
+  { resource: "campaigns", actions: ["read", "create", "update", "schedule", "unschedule", "end", "simulate"] },
 ];

@@ -2,8 +2,7 @@ import { count, eq } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 import { auditLog, casbinRules, settings, staffSessions, staffUsers, suppliers } from "../../db/schema";
 import Database from "better-sqlite3";
-import { drizzle } from "drizzle-orm/better-sqlite3";
-import { createTestDb, schema, type Db } from "../../db/client";
+import { createTestDb, openDb, type Db } from "../../db/client";
 import { createApp, type AppDeps, type PointmallApp } from "../app";
 import type { AppConfig } from "../context";
 import { manualClock, type ManualClock } from "../lib/clock";
@@ -11,6 +10,12 @@ import { hashPassword, type ScryptCost } from "../lib/passwords";
 import { seededRng } from "../lib/rng";
 import { applyDefaultPolicies } from "../rbac/authorizer";
 import { seedDemo } from "../../seed/index";
+import { members } from "../../db/schema";
+import { registerApp } from "../domain/apps/apps-admin";
+import { readPointsPolicy, writePointsPolicy, type PointsPolicy } from "../domain/points/policy";
+import { RuleConfigSchema } from "../domain/points/rule-engine";
+import { createRule } from "../domain/points/rules-admin";
+import { signRequest, signSso } from "../lib/signing";
 
 /** Tests hash with a cheap cost; the stored hash carries its parameters, so verification is the real code. */
 export const FAST_SCRYPT: ScryptCost = { N: 1024, r: 8, p: 1 };
@@ -39,9 +44,7 @@ function freshTestDb(): Db {
     applyDefaultPolicies(template, manualClock().now());
     return template.$client.serialize();
   })();
-  const db = drizzle({ client: new Database(migrated), schema }) as Db;
-  db.$client.pragma("foreign_keys = ON");
-  return db;
+  return openDb(new Database(migrated));
 }
 
 export interface TestResponse<T = any> {
@@ -174,4 +177,88 @@ export async function buildTestApp(opts: { config?: Partial<AppConfig>; seed?: b
   const staffRow = (id: number) => db.select().from(staffUsers).where(eq(staffUsers.id, id)).get();
 
   return { app, db, clock, request, login, as, createStaff, signIn, createSupplier, count: countRows, rowCounts, auditEntries, staffRow, restart: start };
+}
+
+/* ---------- Points and host-app fixtures ---------- */
+
+export interface TestHostApp {
+  id: number;
+  key: string;
+  secret: string;
+}
+
+/** Registers a host app directly (no audit entry) with a known secret, and drops the keyring cache. */
+export function registerTestApp(t: TestApp, o: { key?: string; secret?: string; name?: string; webhookUrl?: string } = {}): TestHostApp {
+  const key = o.key ?? "host-app";
+  const secret = o.secret ?? `${key}-secret-for-tests`;
+  const { app } = registerApp(t.db, t.app.ctx.box, { key, name: o.name ?? key, secret, webhookUrl: o.webhookUrl }, t.clock.now());
+  t.app.ctx.keyring.invalidate();
+  return { id: app.id, key, secret };
+}
+
+let signedNonce = 0;
+/**
+ * A request signed as a host's backend signs it (X-Pointmall-* headers over method, path with query,
+ * timestamp, nonce and the raw body). `timestamp` is unix seconds; `path` may carry a query string.
+ */
+export function signedRequest<T = any>(
+  t: TestApp,
+  method: string,
+  path: string,
+  body: unknown,
+  app: { key: string; secret: string },
+  o: { nonce?: string; timestamp?: number | string; headers?: Record<string, string> } = {},
+): Promise<TestResponse<T>> {
+  const raw = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+  const nonce = o.nonce ?? `nonce-${++signedNonce}-${process.pid}`;
+  const timestamp = String(o.timestamp ?? Math.floor(t.clock.now().getTime() / 1000));
+  const headers: Record<string, string> = {
+    "X-Pointmall-Key": app.key,
+    "X-Pointmall-Timestamp": timestamp,
+    "X-Pointmall-Nonce": nonce,
+    "X-Pointmall-Signature": signRequest(app.secret, method, path, timestamp, nonce, raw),
+    ...(raw ? { "content-type": "application/json" } : {}),
+    ...o.headers,
+  };
+  return t.request<T>(method, path, { rawBody: raw || undefined, headers });
+}
+
+/** Inserts a member of an app directly and returns the row. */
+export function createMember(t: TestApp, appId: number, externalId: string, values: Partial<typeof members.$inferInsert> = {}) {
+  const now = t.clock.now();
+  return t.db.insert(members).values({ appId, externalId, createdAt: now, updatedAt: now, ...values }).returning().get();
+}
+
+/** Creates an earning rule (version 1, active) and drops the rulebook cache; returns the rule id. */
+export function createTestRule(t: TestApp, eventType: string, config: unknown, name = eventType): number {
+  const rule = createRule(t.db, { eventType, name, config: RuleConfigSchema.parse(config) }, "test", t.clock.now());
+  t.app.ctx.rulebook.invalidate();
+  return rule.id;
+}
+
+/** Replaces parts of the points policy (as an operator's save would) and drops the policy cache. */
+export function setPointsPolicy(t: TestApp, patch: Partial<PointsPolicy>): PointsPolicy {
+  const policy = { ...readPointsPolicy(t.db), ...patch };
+  writePointsPolicy(t.db, policy, t.clock.now());
+  t.app.ctx.policy.invalidate();
+  return policy;
+}
+
+let ssoNonce = 0;
+/**
+ * The SSO link a host's backend builds: appKey, memberId, timestamp, nonce and redirect (plus any extra
+ * parameters), signed over all of them sorted by name as k=v joined by &. Pass a parameter as undefined to leave it out.
+ */
+export function ssoLink(t: TestApp, app: { key: string; secret: string }, params: Record<string, string | undefined> = {}, secret = app.secret): string {
+  const all = { appKey: app.key, memberId: "u-1", timestamp: String(Math.floor(t.clock.now().getTime() / 1000)), nonce: `sso-nonce-${++ssoNonce}`, redirect: "/", ...params };
+  const signed = Object.fromEntries(Object.entries(all).filter((e): e is [string, string] => e[1] !== undefined));
+  return `/sso?${new URLSearchParams({ ...signed, signature: signSso(secret, signed) })}`;
+}
+
+/** Enters the storefront as a member through SSO and returns the member cookie ("pm_member=..."). */
+export async function memberLogin(t: TestApp, app: { key: string; secret: string }, memberId = "u-1"): Promise<string> {
+  const res = await t.request("GET", ssoLink(t, app, { memberId }));
+  const cookie = res.headers.get("set-cookie")?.match(/pm_member=[^;]+/)?.[0];
+  if (res.status !== 302 || !cookie) throw new Error(`SSO for ${memberId} failed: ${res.status}`);
+  return cookie;
 }

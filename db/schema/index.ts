@@ -7,3 +7,7 @@ export * from "./members";
 export * from "./points";
 export * from "./rules";
 export * from "./outbox";
+export * from "./catalog";
+export * from "./orders";
+export * from "./campaigns";
+export * from "./pages";

@@ -1,4 +1,5 @@
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
 import { createdAt, timestamp } from "./columns";
 import { apps } from "./apps";
 import { members } from "./members";
@@ -42,7 +43,8 @@ export const ledgerEntries = sqliteTable(
   (t) => [
     uniqueIndex("ledger_app_business_uq").on(t.appId, t.businessId),
     index("ledger_member_idx").on(t.memberId, t.id),
-    index("ledger_member_type_time_idx").on(t.memberId, t.type, t.createdAt),
+    // Covering (amount included): the tier's "earned in 12 months" sum reads the index only.
+    index("ledger_member_type_time_idx").on(t.memberId, t.type, t.createdAt, t.amount),
     index("ledger_member_rule_time_idx").on(t.memberId, t.ruleId, t.createdAt),
     index("ledger_created_idx").on(t.createdAt),
   ],
@@ -66,7 +68,11 @@ export const pointLots = sqliteTable(
     /** Set by the expire entry that took the remainder. */
     expiredAt: timestamp("expired_at"),
   },
-  (t) => [index("lots_member_open_idx").on(t.memberId, t.remaining, t.expiresAt), index("lots_expiry_idx").on(t.expiresAt, t.remaining)],
+  (t) => [
+    index("lots_member_open_idx").on(t.memberId, t.remaining, t.expiresAt),
+    // Only open lots: the expiry sweep and reminders never read spent or expired history.
+    index("lots_open_expiry_idx").on(t.expiresAt, t.memberId).where(sql`${t.remaining} > 0 and ${t.expiredAt} is null`),
+  ],
 );
 
 /** Which lots a spend, hold or expire entry took from, so a refund can restore them with their expiry. */
@@ -108,7 +114,7 @@ export const pointEvents = sqliteTable(
     response: text("response", { mode: "json" }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("point_events_app_business_uq").on(t.appId, t.businessId), index("point_events_member_type_idx").on(t.memberId, t.type, t.occurredAt)],
+  (t) => [uniqueIndex("point_events_app_business_uq").on(t.appId, t.businessId), index("point_events_member_type_idx").on(t.memberId, t.type, t.occurredAt, t.outcome, t.points)],
 );
 
 export const reviewStatuses = ["pending", "approved", "rejected"] as const;

@@ -17,6 +17,11 @@ export const suppliers = sqliteTable(
     isPlatform: integer("is_platform", { mode: "boolean" }).notNull().default(false),
     /** Settlement details (bank, account name, account number, cycle) as JSON. */
     settlement: text("settlement", { mode: "json" }).$type<SupplierSettlement>().notNull().default({}),
+    /**
+     * The secret Pointmall signs fulfilment calls to this supplier's endpoint with (sealed under the
+     * server key; shown once when generated). The supplier's code is the key.
+     */
+    apiSecretEnc: text("api_secret_enc"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -10,7 +10,10 @@ export const accessControlProvider: AccessControlProvider = {
     if (!name) return { can: true };
     try {
       const set = await loadPermissions();
-      const can = allows(set, name, ACTION[action] ?? action);
+      // A menu entry may hang on its own permission (meta.listPermission): suppliers read categories for
+      // the product form's picker, but the category tree page is not theirs.
+      const listPermission = action === "list" ? (params?.resource?.meta?.listPermission as { resource: string; action: string } | undefined) : undefined;
+      const can = listPermission ? allows(set, listPermission.resource, listPermission.action) : allows(set, name, ACTION[action] ?? action);
       return can ? { can } : { can, reason: "Your role may not do this" };
     } catch {
       return { can: false, reason: "Permissions could not be loaded" };

@@ -24,6 +24,7 @@ http.interceptors.response.use(
       message: body?.message ?? error.message,
       statusCode: error.response?.status ?? 0,
       code: body?.code,
+      details: body?.details,
       errors: fields ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [v]])) : undefined,
     };
     return Promise.reject(httpError);

@@ -1,4 +1,5 @@
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
+import { prepared } from "../../../db/prepared";
 import type { DbOrTx } from "../../../db/client";
 import { appNonces, apps } from "../../../db/schema";
 import type { SecretBox } from "../../lib/secret-box";
@@ -45,7 +46,10 @@ export class Keyring {
 
 /** Records a nonce; false when this app used it before (a replay). */
 export function claimNonce(tx: DbOrTx, appId: number, nonce: string, expiresAt: Date): boolean {
-  return tx.insert(appNonces).values({ appId, nonce, expiresAt }).onConflictDoNothing().run().changes === 1;
+  const insert = prepared(tx, "nonces.claim", (db) =>
+    db.insert(appNonces).values({ appId: sql.placeholder("appId"), nonce: sql.placeholder("nonce"), expiresAt: sql.placeholder("expiresAt") }).onConflictDoNothing().prepare(),
+  );
+  return insert.run({ appId, nonce, expiresAt }).changes === 1;
 }
 
 export function purgeNonces(tx: DbOrTx, now: Date): number {

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
 import { deliveryAttempts, outbox } from "../../../db/schema";
 import type { AppContext } from "../../context";
@@ -52,12 +52,16 @@ export type OutcomeListener = (tx: DbOrTx, item: OutboxItem, final: "delivered" 
  * is written in a transaction afterwards. `onOutcome` lets an area react when an item is finally
  * delivered or given up (e.g. a virtual order is marked failed and refunded).
  */
-export async function deliverDue(ctx: AppContext, handlers: Record<string, OutboxHandler>, opts: { limit?: number; onOutcome?: Record<string, OutcomeListener> } = {}) {
+export async function deliverDue(
+  ctx: AppContext,
+  handlers: Record<string, OutboxHandler>,
+  opts: { limit?: number; onOutcome?: Record<string, OutcomeListener>; maxAttempts?: Record<string, number>; kinds?: string[] } = {},
+) {
   const now = ctx.clock.now();
   const due = ctx.db
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now), opts.kinds ? inArray(outbox.kind, opts.kinds) : undefined))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(opts.limit ?? 20)
     .all();
@@ -94,7 +98,7 @@ export async function deliverDue(ctx: AppContext, handlers: Record<string, Outbo
         tx.update(outbox).set({ status: "delivered", attempts: attempt, deliveredAt: at, lastError: null }).where(eq(outbox.id, item.id)).run();
         opts.onOutcome?.[item.kind]?.(tx, { ...fresh, attempts: attempt, status: "delivered" }, "delivered", at);
         delivered++;
-      } else if (result.permanent || attempt >= MAX_ATTEMPTS) {
+      } else if (result.permanent || attempt >= (opts.maxAttempts?.[item.kind] ?? MAX_ATTEMPTS)) {
         tx.update(outbox).set({ status: "dead", attempts: attempt, lastError: result.error ?? `HTTP ${result.statusCode}` }).where(eq(outbox.id, item.id)).run();
         opts.onOutcome?.[item.kind]?.(tx, { ...fresh, attempts: attempt, status: "dead" }, "dead", at);
       } else {
@@ -111,5 +115,6 @@ export async function deliverDue(ctx: AppContext, handlers: Record<string, Outbo
 
 /** Puts an item (delivered, dead or waiting) back to be delivered now. */
 export function retryNow(tx: DbOrTx, id: number, now: Date): boolean {
-  return tx.update(outbox).set({ status: "pending", nextAttemptAt: now }).where(eq(outbox.id, id)).run().changes === 1;
+  // A fresh schedule of attempts; the earlier ones stay in delivery_attempts.
+  return tx.update(outbox).set({ status: "pending", nextAttemptAt: now, attempts: 0 }).where(eq(outbox.id, id)).run().changes === 1;
 }

@@ -17,7 +17,7 @@ export interface AdjustRequest {
   staff: { id: number; username: string };
 }
 
-export type AdjustOutcome = { status: "applied"; entry: Entry; replayed: boolean } | { status: "held"; reviewId: number };
+export type AdjustOutcome = { status: "applied"; entry: Entry; replayed: boolean } | { status: "held"; reviewId: number; replayed: boolean };
 
 /**
  * A manual adjustment by staff, in the caller's transaction. Above the risk threshold it is not
@@ -32,7 +32,7 @@ export function adjustPoints(tx: DbOrTx, ctx: AppContext, req: AdjustRequest, no
     const existing = tx.select().from(pointReviews).where(eq(pointReviews.businessId, req.businessId)).get();
     if (existing && existing.appId === member.appId) {
       if (existing.amount !== req.amount || existing.memberId !== req.memberId) throw conflict("BUSINESS_ID_REUSED", "This adjustment id was already used for a different change");
-      return { status: "held", reviewId: existing.id };
+      return { status: "held", reviewId: existing.id, replayed: true };
     }
     const review = tx
       .insert(pointReviews)
@@ -49,7 +49,7 @@ export function adjustPoints(tx: DbOrTx, ctx: AppContext, req: AdjustRequest, no
       })
       .returning({ id: pointReviews.id })
       .get();
-    return { status: "held", reviewId: review.id };
+    return { status: "held", reviewId: review.id, replayed: false };
   }
   const change = {
     memberId: member.id,

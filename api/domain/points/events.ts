@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import { z } from "zod";
+// z from @hono/zod-openapi (zod extended with .openapi): schemas made here are documented by the routes, whatever the import order.
+import { z } from "@hono/zod-openapi";
 import type { DbOrTx } from "../../../db/client";
 import { members, pointEvents, pointReviews } from "../../../db/schema";
 import type { AppContext } from "../../context";
@@ -13,6 +14,7 @@ import { findOrCreateMember, recomputeTier } from "./members";
 import { evaluateRule, type RuleUsage } from "./rule-engine";
 import { tierByCode } from "./tiers";
 import { notifyPointsChanged } from "./webhooks";
+import { prepared } from "../../../db/prepared";
 
 export const BUSINESS_ID = z
   .string()
@@ -55,27 +57,60 @@ export interface EventResult {
 type Member = typeof members.$inferSelect;
 
 const COUNTED = ["granted", "capped"] as const;
+export const MAX_BACKDATE_MS = 7 * 86_400_000;
+
+const p = sql.placeholder;
+const q = (tx: DbOrTx) =>
+  prepared(tx, "events", (db) => {
+    const base = and(eq(pointEvents.memberId, p("memberId")), eq(pointEvents.type, p("type")), inArray(pointEvents.outcome, COUNTED));
+    return {
+      prior: db.select().from(pointEvents).where(and(eq(pointEvents.appId, p("appId")), eq(pointEvents.businessId, p("businessId")))).prepare(),
+      today: db
+        .select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)`, n: sql<number>`count(*)` })
+        .from(pointEvents)
+        .where(and(base, gte(pointEvents.occurredAt, p("from")), lt(pointEvents.occurredAt, p("to"))))
+        .prepare(),
+      total: db.select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)` }).from(pointEvents).where(base).prepare(),
+      days: db
+        .select({ at: pointEvents.occurredAt })
+        .from(pointEvents)
+        .where(and(base, gte(pointEvents.occurredAt, p("from")), lt(pointEvents.occurredAt, p("to"))))
+        .orderBy(desc(pointEvents.occurredAt))
+        .prepare(),
+      balance: db.select({ balance: members.balance, tier: members.tier }).from(members).where(eq(members.id, p("id"))).prepare(),
+      insert: db
+        .insert(pointEvents)
+        .values({
+          appId: p("appId"),
+          businessId: p("businessId"),
+          requestHash: p("requestHash"),
+          memberId: p("memberId"),
+          type: p("type"),
+          amount: p("amount"),
+          occurredAt: p("occurredAt"),
+          outcome: p("outcome"),
+          points: p("points"),
+          ruleId: p("ruleId"),
+          ruleVersion: p("ruleVersion"),
+          entryId: p("entryId"),
+          reviewId: p("reviewId"),
+          response: p("response"),
+          createdAt: p("createdAt"),
+        })
+        .prepare(),
+    };
+  });
 
 /** What this member already got from this event type: today, ever, and the streak before today. */
 function usageOf(tx: DbOrTx, member: Member, type: string, occurredAt: Date, needStreak: boolean): RuleUsage {
-  const dayStart = startOfMallDay(occurredAt);
-  const dayEnd = new Date(dayStart.getTime() + 86_400_000);
-  const base = and(eq(pointEvents.memberId, member.id), eq(pointEvents.type, type), inArray(pointEvents.outcome, COUNTED));
-  const today = tx
-    .select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)`, n: sql<number>`count(*)` })
-    .from(pointEvents)
-    .where(and(base, gte(pointEvents.occurredAt, dayStart), lt(pointEvents.occurredAt, dayEnd)))
-    .get()!;
-  const total = tx.select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)` }).from(pointEvents).where(base).get()!;
+  const dayStart = startOfMallDay(occurredAt).getTime();
+  const stmts = q(tx);
+  const key = { memberId: member.id, type };
+  const today = stmts.today.get({ ...key, from: dayStart, to: dayStart + 86_400_000 })!;
+  const total = stmts.total.get(key)!;
   let streakBefore = 0;
   if (needStreak) {
-    const days = tx
-      .select({ at: pointEvents.occurredAt })
-      .from(pointEvents)
-      .where(and(base, gte(pointEvents.occurredAt, new Date(dayStart.getTime() - 400 * 86_400_000)), lt(pointEvents.occurredAt, dayStart)))
-      .orderBy(desc(pointEvents.occurredAt))
-      .all()
-      .map((r) => mallDay(r.at));
+    const days = stmts.days.all({ ...key, from: dayStart - 400 * 86_400_000, to: dayStart }).map((r) => mallDay(r.at));
     let expect = addDays(mallDay(occurredAt), -1);
     for (const d of new Set(days)) {
       if (d !== expect) break;
@@ -96,11 +131,13 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
   const now = ctx.clock.now();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw unprocessable("occurredAt is in the future", { occurredAt: "must not be in the future" });
+  // Late reports are fine; backdating further would let once-a-day rewards be collected for past days.
+  if (occurredAt.getTime() < now.getTime() - MAX_BACKDATE_MS) throw unprocessable("occurredAt is more than 7 days ago", { occurredAt: "within the last 7 days" });
   const { member: _profile, ...meaningful } = input;
   const requestHash = hashRequest({ ...meaningful, occurredAt: input.occurredAt ?? null });
 
   return writeTx(ctx.db, (tx) => {
-    const prior = tx.select().from(pointEvents).where(and(eq(pointEvents.appId, app.id), eq(pointEvents.businessId, input.businessId))).get();
+    const prior = q(tx).prior.get({ appId: app.id, businessId: input.businessId });
     if (prior) {
       if (prior.requestHash !== requestHash)
         throw conflict("BUSINESS_ID_REUSED", `Business id ${input.businessId} was already used for a different event`, { businessId: input.businessId });
@@ -118,6 +155,7 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
     let ruleVersion: number | null = null;
 
     if (!rule) reason = "no-rule";
+    else if (member.status !== "active") reason = "member-frozen";
     else {
       ruleVersion = versionFor(rule, member.id).version;
       const config = rule.configs.get(ruleVersion)!;
@@ -168,7 +206,7 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
       } else if (outcome !== "capped") outcome = "ignored";
     }
 
-    const after = tx.select({ balance: members.balance, tier: members.tier }).from(members).where(eq(members.id, member.id)).get()!;
+    const after = q(tx).balance.get({ id: member.id })!;
     const result: EventResult = {
       businessId: input.businessId,
       memberId: input.memberId,
@@ -183,25 +221,23 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
       reviewId,
       entryId,
     };
-    tx.insert(pointEvents)
-      .values({
-        appId: app.id,
-        businessId: input.businessId,
-        requestHash,
-        memberId: member.id,
-        type: input.type,
-        amount: input.amount ?? null,
-        occurredAt,
-        outcome,
-        points: result.points,
-        ruleId: result.ruleId,
-        ruleVersion,
-        entryId,
-        reviewId,
-        response: result,
-        createdAt: now,
-      })
-      .run();
+    q(tx).insert.run({
+      appId: app.id,
+      businessId: input.businessId,
+      requestHash,
+      memberId: member.id,
+      type: input.type,
+      amount: input.amount ?? null,
+      occurredAt,
+      outcome,
+      points: result.points,
+      ruleId: result.ruleId,
+      ruleVersion,
+      entryId,
+      reviewId,
+      response: result,
+      createdAt: now,
+    });
     return { result, replayed: false };
   });
 }

@@ -1,4 +1,4 @@
-import { inMallTz } from "./calendar";
+import { startOfPeriod } from "./calendar";
 
 /**
  * How long earned points live.
@@ -23,8 +23,7 @@ export function expiryFor(policy: ExpiryPolicy, earnedAt: Date, tz?: string): Da
       return new Date(earnedAt.getTime() + policy.days * 86_400_000);
     case "fixed": {
       // The end of period (earned + N) is the start of period (earned + N + 1), in the mall's calendar.
-      const start = inMallTz(earnedAt, tz).startOf(policy.unit);
-      return start.add(policy.periods + 1, policy.unit).toDate();
+      return startOfPeriod(earnedAt, policy.unit, policy.periods + 1, tz);
     }
   }
 }

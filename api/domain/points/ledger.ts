@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db, DbOrTx } from "../../../db/client";
 import { ledgerEntries, lotAllocations, members, pointLots, type LedgerType } from "../../../db/schema";
 import { conflict, notFound, unprocessable } from "../../lib/errors";
+import { prepared, rawStatement } from "../../../db/prepared";
 import { planTake } from "./fifo";
 
 /**
@@ -56,19 +57,79 @@ export function hashRequest(value: unknown): string {
   return createHash("sha256").update(JSON.stringify(canonical(value))).digest("hex");
 }
 
+const p = sql.placeholder;
+
+/** The statements every ledger change runs, prepared once per connection. */
+const q = (tx: DbOrTx) =>
+  prepared(tx, "ledger", (db) => ({
+    member: db.select({ id: members.id, appId: members.appId, balance: members.balance }).from(members).where(eq(members.id, p("id"))).prepare(),
+    prior: db.select().from(ledgerEntries).where(and(eq(ledgerEntries.appId, p("appId")), eq(ledgerEntries.businessId, p("businessId")))).prepare(),
+    setBalance: db.update(members).set({ balance: sql`${p("balance")}`, updatedAt: sql`${p("now")}` }).where(eq(members.id, p("id"))).prepare(),
+    insertEntry: db
+      .insert(ledgerEntries)
+      .values({
+        appId: p("appId"),
+        memberId: p("memberId"),
+        type: p("type"),
+        amount: p("amount"),
+        balanceAfter: p("balanceAfter"),
+        businessId: p("businessId"),
+        requestHash: p("requestHash"),
+        reason: p("reason"),
+        actorType: p("actorType"),
+        actorId: p("actorId"),
+        ruleId: p("ruleId"),
+        ruleVersion: p("ruleVersion"),
+        orderId: p("orderId"),
+        campaignId: p("campaignId"),
+        refEntryId: p("refEntryId"),
+        createdAt: p("createdAt"),
+      })
+      .returning()
+      .prepare(),
+    insertLot: db
+      .insert(pointLots)
+      // expiresAt may be null, which the column's Date mapping cannot take: it goes in as epoch ms.
+      .values({ memberId: p("memberId"), entryId: p("entryId"), amount: p("amount"), remaining: p("amount"), earnedAt: p("earnedAt"), expiresAt: sql`${p("expiresAtMs")}` })
+      .prepare(),
+
+    takeFromLot: db
+      .update(pointLots)
+      .set({ remaining: sql`${pointLots.remaining} - ${p("amount")}` })
+      .where(and(eq(pointLots.id, p("lotId")), sql`${pointLots.remaining} >= ${p("amount")}`))
+      .prepare(),
+    insertAllocation: db.insert(lotAllocations).values({ entryId: p("entryId"), lotId: p("lotId"), amount: p("amount") }).prepare(),
+    dueLots: db
+      .select({ id: pointLots.id, remaining: pointLots.remaining })
+      .from(pointLots)
+      .where(and(eq(pointLots.memberId, p("memberId")), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, p("now"))))
+      .orderBy(asc(pointLots.expiresAt), asc(pointLots.id))
+      .prepare(),
+  }));
+
+/**
+ * Only the lots a debit needs, in FIFO order: a running sum over the member's open lots (expiring
+ * first, never-expiring last) stops at the amount, so a member with hundreds of lots reads a few rows.
+ */
+const lotsToTake = (tx: DbOrTx) =>
+  rawStatement(
+    tx,
+    "ledger.lotsToTake",
+    `select id, remaining, expires_at as expiresAt from (
+       select id, remaining, expires_at, sum(remaining) over (order by expires_at is null, expires_at, id) - remaining as before
+       from point_lots where member_id = ? and remaining > 0 and expired_at is null
+     ) where before < ?`,
+  );
+
 function memberRow(tx: DbOrTx, memberId: number) {
-  const m = tx.select({ id: members.id, appId: members.appId, balance: members.balance }).from(members).where(eq(members.id, memberId)).get();
+  const m = q(tx).member.get({ id: memberId });
   if (!m) throw notFound("Member", memberId);
   return m;
 }
 
 /** The entry already written under this business id, if any; a different request under it is a 409. */
 export function priorEntry(tx: DbOrTx, appId: number, businessId: string, requestHash: string): Entry | undefined {
-  const prior = tx
-    .select()
-    .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.appId, appId), eq(ledgerEntries.businessId, businessId)))
-    .get();
+  const prior = q(tx).prior.get({ appId, businessId });
   if (prior && prior.requestHash !== requestHash)
     throw conflict("BUSINESS_ID_REUSED", `Business id ${businessId} was already used for a different change`, { businessId, entryId: prior.id });
   return prior;
@@ -82,29 +143,26 @@ function insertEntry(tx: DbOrTx, now: Date, change: ChangeBase, type: LedgerType
       balance: member.balance,
       required: -amount,
     });
-  tx.update(members).set({ balance: balanceAfter, updatedAt: now }).where(eq(members.id, member.id)).run();
-  return tx
-    .insert(ledgerEntries)
-    .values({
-      appId: member.appId,
-      memberId: member.id,
-      type,
-      amount,
-      balanceAfter,
-      businessId: change.businessId,
-      requestHash: change.requestHash,
-      reason: change.reason ?? "",
-      actorType: change.actor.type,
-      actorId: change.actor.id,
-      ruleId: change.ruleId ?? null,
-      ruleVersion: change.ruleVersion ?? null,
-      orderId: change.orderId ?? null,
-      campaignId: change.campaignId ?? null,
-      refEntryId,
-      createdAt: now,
-    })
-    .returning()
-    .get();
+  const stmts = q(tx);
+  stmts.setBalance.run({ balance: balanceAfter, now: now.getTime(), id: member.id });
+  return stmts.insertEntry.get({
+    appId: member.appId,
+    memberId: member.id,
+    type,
+    amount,
+    balanceAfter,
+    businessId: change.businessId,
+    requestHash: change.requestHash,
+    reason: change.reason ?? "",
+    actorType: change.actor.type,
+    actorId: change.actor.id,
+    ruleId: change.ruleId ?? null,
+    ruleVersion: change.ruleVersion ?? null,
+    orderId: change.orderId ?? null,
+    campaignId: change.campaignId ?? null,
+    refEntryId,
+    createdAt: now,
+  })!;
 }
 
 function assertPositive(amount: number) {
@@ -119,19 +177,10 @@ export function credit(tx: DbOrTx, now: Date, change: ChangeBase & { type: "earn
   if (prior) return { entry: prior, replayed: true };
   expireDueForMember(tx, now, change.memberId);
   const entry = insertEntry(tx, now, change, change.type, change.amount);
-  tx.insert(pointLots)
-    .values({ memberId: change.memberId, entryId: entry.id, amount: change.amount, remaining: change.amount, earnedAt: now, expiresAt: change.expiresAt })
-    .run();
+  q(tx).insertLot.run({ memberId: change.memberId, entryId: entry.id, amount: change.amount, earnedAt: now, expiresAtMs: change.expiresAt?.getTime() ?? null });
   return { entry, replayed: false };
 }
 
-function openLots(tx: DbOrTx, memberId: number) {
-  return tx
-    .select({ id: pointLots.id, remaining: pointLots.remaining, expiresAt: pointLots.expiresAt })
-    .from(pointLots)
-    .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt)))
-    .all();
-}
 
 /** Takes points from the member's lots, the one expiring first first (spend, hold, negative adjustment). */
 export function debit(tx: DbOrTx, now: Date, change: ChangeBase & { type: "spend" | "adjust" | "hold"; amount: number }): Applied {
@@ -140,17 +189,18 @@ export function debit(tx: DbOrTx, now: Date, change: ChangeBase & { type: "spend
   const prior = priorEntry(tx, member.appId, change.businessId, change.requestHash);
   if (prior) return { entry: prior, replayed: true };
   expireDueForMember(tx, now, change.memberId);
-  const plan = planTake(openLots(tx, change.memberId), change.amount);
+  const lots = (lotsToTake(tx).all(change.memberId, change.amount) as { id: number; remaining: number; expiresAt: number | null }[]).map((l) => ({
+    ...l,
+    expiresAt: l.expiresAt == null ? null : new Date(l.expiresAt),
+  }));
+  const plan = planTake(lots, change.amount);
   const entry = insertEntry(tx, now, change, change.type, -change.amount);
   if (!plan) throw new Error(`ledger out of step for member ${change.memberId}: balance covers ${change.amount} but lots do not`);
+  const stmts = q(tx);
   for (const step of plan) {
-    const updated = tx
-      .update(pointLots)
-      .set({ remaining: sql`${pointLots.remaining} - ${step.amount}` })
-      .where(and(eq(pointLots.id, step.lotId), sql`${pointLots.remaining} >= ${step.amount}`))
-      .run();
+    const updated = stmts.takeFromLot.run({ amount: step.amount, lotId: step.lotId });
     if (updated.changes !== 1) throw new Error(`lot ${step.lotId} changed under a debit`);
-    tx.insert(lotAllocations).values({ entryId: entry.id, lotId: step.lotId, amount: step.amount }).run();
+    stmts.insertAllocation.run({ entryId: entry.id, lotId: step.lotId, amount: step.amount });
   }
   return { entry, replayed: false };
 }
@@ -195,12 +245,8 @@ export function restore(tx: DbOrTx, now: Date, change: ChangeBase & { type: "ref
 
 /** Expires the member's lots whose time has come, one `expire` entry per lot. Returns how many. */
 export function expireDueForMember(tx: DbOrTx, now: Date, memberId: number): number {
-  const due = tx
-    .select({ id: pointLots.id, remaining: pointLots.remaining })
-    .from(pointLots)
-    .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, now)))
-    .orderBy(asc(pointLots.expiresAt), asc(pointLots.id))
-    .all();
+  // Placeholders in a where clause skip the column mapping: times go in as epoch milliseconds.
+  const due = q(tx).dueLots.all({ memberId, now: now.getTime() });
   for (const lot of due) {
     const entry = insertEntry(
       tx,
@@ -221,6 +267,7 @@ export function membersWithDueLots(db: DbOrTx, now: Date, limit: number): number
     .selectDistinct({ memberId: pointLots.memberId })
     .from(pointLots)
     .where(and(gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, now)))
+    .orderBy(asc(pointLots.memberId))
     .limit(limit)
     .all()
     .map((r) => r.memberId);

@@ -1,4 +1,5 @@
-import { z } from "zod";
+// z from @hono/zod-openapi (zod extended with .openapi): schemas made here are documented by the routes, whatever the import order.
+import { z } from "@hono/zod-openapi";
 import type { DbOrTx } from "../../../db/client";
 import { getSetting, putSetting } from "../../lib/settings-store";
 import { defaultExpiryPolicy, type ExpiryPolicy } from "./expiry";

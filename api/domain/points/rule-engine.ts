@@ -1,4 +1,5 @@
-import { z } from "zod";
+// z from @hono/zod-openapi (zod extended with .openapi): schemas made here are documented by the routes, whatever the import order.
+import { z } from "@hono/zod-openapi";
 
 /**
  * What a rule awards:
@@ -98,6 +99,8 @@ export function evaluateRule(config: RuleConfig, input: { amountCents?: number; 
   const base = basePoints(config.award, input.amountCents, input.usage);
   if (base.points <= 0) return { outcome: "ignored", base: 0, multiplied: 0, points: 0, reason: base.reason ?? "zero-points", streakDay: base.streakDay };
   const multiplied = config.useTierMultiplier ? Math.floor((base.points * input.multiplierPermille) / 1000) : base.points;
+  // A tier multiplier below ×1 can floor a small award to nothing: that is no grant.
+  if (multiplied <= 0) return { outcome: "ignored", base: base.points, multiplied: 0, points: 0, reason: "zero-points", streakDay: base.streakDay };
   let points = multiplied;
   let reason: string | undefined;
   if (config.dailyCap != null && input.usage.pointsToday + points > config.dailyCap) {

@@ -3,14 +3,15 @@ import { randomUUID } from "node:crypto";
 import { members } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { adjustPoints } from "../../domain/points/adjust";
+import { BUSINESS_ID } from "../../domain/points/events";
 import { memberSummary } from "../../domain/points/summary";
 import { audit } from "../../lib/audit";
-import { AppError, notFound } from "../../lib/errors";
-import { listTable, specFor } from "../../lib/list-query";
+import { AppError, notFound, unprocessable } from "../../lib/errors";
+import { listTable, specFor, withoutFields } from "../../lib/list-query";
 import { maskPhone } from "../../lib/masking";
 import { newRouter } from "../../lib/router";
 import { writeTx } from "../../lib/tx";
-import { adjustMember, getMember, listMembers, updateMember } from "./members.routes";
+import { adjustMember, getMember, getMemberPolicy, listMembers, updateMember } from "./members.routes";
 
 type MemberRow = typeof members.$inferSelect;
 
@@ -31,6 +32,8 @@ export function memberDto(m: MemberRow, unmask: boolean) {
 }
 
 const spec = specFor(members, { search: [members.nickname, members.phone, members.externalId], defaultSort: { field: "id", order: "desc" } });
+// A role that sees phones masked must not find them out digit by digit through search or filters.
+const maskedSpec = withoutFields(spec, ["phone"]);
 
 export function membersRouter(ctx: AppContext) {
   const router = newRouter();
@@ -43,7 +46,14 @@ export function membersRouter(ctx: AppContext) {
 
   router.openapi(listMembers, (c) => {
     const see = unmask(c.get("staff")!.role);
-    return listTable(c, ctx.db, members, spec, undefined, (m) => memberDto(m, see));
+    return listTable(c, ctx.db, members, see ? spec : maskedSpec, undefined, (m) => memberDto(m, see));
+  });
+
+  // Registered before /members/{id}, which would otherwise take "policy" for an id.
+  router.openapi(getMemberPolicy, (c) => {
+    const policy = ctx.policy.get();
+    const unlimited = ctx.authz.can(c.get("staff")!.role, "points", "adjust-unlimited");
+    return c.json({ tiers: policy.tiers, riskThreshold: policy.riskThreshold, adjustLimit: unlimited ? null : policy.serviceAdjustLimit }, 200);
   });
 
   router.openapi(getMember, (c) => {
@@ -73,16 +83,22 @@ export function membersRouter(ctx: AppContext) {
     const policy = ctx.policy.get();
     if (!ctx.authz.can(staff.role, "points", "adjust-unlimited") && Math.abs(body.amount) > policy.serviceAdjustLimit)
       throw new AppError(403, "ADJUST_LIMIT_EXCEEDED", `Your role may adjust at most ${policy.serviceAdjustLimit} points at a time`, { limit: policy.serviceAdjustLimit });
-    const businessId = body.businessId ?? c.req.header("idempotency-key") ?? `adjust-${randomUUID()}`;
+    // Staff keys share the app's business-id space with Pointmall's own ids (pm:expire:lot:N ...): one
+    // taken by an adjustment would make that lot's expiry fail for good, so the pm: prefix is refused.
+    const key = BUSINESS_ID.safeParse(body.businessId ?? c.req.header("idempotency-key") ?? `adjust-${randomUUID()}`);
+    if (!key.success) throw unprocessable("This adjustment id (businessId or Idempotency-Key) is not allowed", { businessId: key.error.issues[0].message });
+    // Staff keys live in their own space, apart from the business ids host apps send.
+    const businessId = `staff:${key.data}`;
     const now = ctx.clock.now();
     const result = writeTx(ctx.db, (tx) => {
       const outcome = adjustPoints(tx, ctx, { memberId: id, amount: body.amount, reason: body.reason, businessId, staff }, now);
       const balance = tx.select({ b: members.balance }).from(members).where(eq(members.id, id)).get()!.b;
-      if (outcome.status === "held" || !outcome.replayed)
+      // A retried click (same Idempotency-Key) is one adjustment and one audit entry.
+      if (!outcome.replayed)
         audit(tx, c, now, { action: "adjust", resource: "members", resourceId: id, after: { amount: body.amount, reason: body.reason, businessId, ...outcome, entry: undefined, balance } });
       return outcome.status === "applied"
         ? { status: "applied" as const, entryId: outcome.entry.id, reviewId: null, balance, replayed: outcome.replayed }
-        : { status: "held" as const, entryId: null, reviewId: outcome.reviewId, balance, replayed: false };
+        : { status: "held" as const, entryId: null, reviewId: outcome.reviewId, balance, replayed: outcome.replayed };
     });
     return c.json(result, result.status === "held" ? 202 : 200);
   });

@@ -55,6 +55,17 @@ export const AdjustResultSchema = z
   })
   .openapi("AdjustResult");
 
+/** What anyone reading members needs of the points policy, without the right to read the policy itself. */
+export const MemberPolicySchema = z
+  .object({
+    tiers: z.array(z.object({ code: z.string(), name: z.object({ "zh-CN": z.string(), "en-US": z.string() }), threshold: z.number(), multiplierPermille: z.number() })),
+    /** A change larger than this waits in the review queue. */
+    riskThreshold: z.number(),
+    /** The most the caller's role may adjust in one go; null when unlimited. */
+    adjustLimit: z.number().nullable(),
+  })
+  .openapi("MemberPolicy");
+
 const tags = ["Members"];
 
 export const listMembers = createRoute({
@@ -64,6 +75,13 @@ export const listMembers = createRoute({
   summary: "Members (q searches nickname, phone and host id; filters tier, status, balance_gte/lte, createdAt_gte/lte)",
   request: { query: ListQuerySchema },
   responses: { 200: json(z.array(MemberSchema)), ...errorResponses },
+});
+export const getMemberPolicy = createRoute({
+  method: "get",
+  path: "/members/policy",
+  tags,
+  summary: "Tier names and thresholds, the review threshold and the caller's adjustment limit (for member screens)",
+  responses: { 200: json(MemberPolicySchema), ...errorResponses },
 });
 export const getMember = createRoute({ method: "get", path: "/members/{id}", tags, request: { params: IdParam }, responses: { 200: json(MemberDetailSchema), ...errorResponses } });
 export const updateMember = createRoute({

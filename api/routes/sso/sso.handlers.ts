@@ -22,18 +22,23 @@ const MESSAGES: Record<string, [string, string]> = {
   SIGNATURE_INVALID: ["登录链接无效", "The sign-in link is not valid"],
   NONCE_REUSED: ["登录链接已被使用，请返回 App 重新进入", "The sign-in link was already used; go back to the app and open the mall again"],
   REDIRECT_INVALID: ["跳转地址无效", "The redirect address is not allowed"],
+  MEMBER_FROZEN: ["该账户已被冻结，请联系客服", "This account is frozen; please contact customer service"],
 };
 
-function failure(code: string) {
+function failure(code: string, status: 401 | 403 = 401) {
   const [zh, en] = MESSAGES[code] ?? ["登录失败", "Sign-in failed"];
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${zh}</title>
 <style>body{font-family:system-ui,-apple-system,"PingFang SC",sans-serif;margin:0;display:grid;place-items:center;min-height:100vh;background:#f5f5f7;color:#1f1f1f}main{background:#fff;border-radius:12px;padding:24px;max-width:360px;text-align:center}p{color:#595959}</style>
 </head><body><main role="alert"><h1 style="font-size:20px">${zh}</h1><p>${en}</p><p><small>${code}</small></p></main></body></html>`;
-  return new Response(html, { status: 401, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
+  return new Response(html, { status, headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" } });
 }
 
-/** Only paths on this site: no scheme, no host, no protocol-relative "//", no backslashes. */
-export const safeRedirect = (r: string | undefined) => (r && r.startsWith("/") && !r.startsWith("//") && !r.includes("\\") ? r : r === undefined || r === "" ? "/" : null);
+/**
+ * Only paths on this site: no scheme, no host, no protocol-relative "//", no backslashes, and no control
+ * characters (browsers drop tabs and newlines from a Location, so "/\t/evil.com" would become "//evil.com").
+ */
+export const safeRedirect = (r: string | undefined) =>
+  r && r.startsWith("/") && !r.startsWith("//") && !r.includes("\\") && !/[\u0000-\u001f\u007f]/.test(r) ? r : r === undefined || r === "" ? "/" : null;
 
 /**
  * GET /sso: the host's backend builds a signed link; the storefront accepts it once within five
@@ -57,15 +62,15 @@ export function ssoRouter(ctx: AppContext) {
     if (!sameSignature(signature, signSso(app.secret, params))) return failure("SIGNATURE_INVALID");
     if (memberId.length > 64) return failure("SSO_PARAMS_MISSING");
 
-    const token = writeTx(ctx.db, (tx) => {
-      if (!claimNonce(tx, app.id, nonce, new Date(ts + SIGNATURE_WINDOW_MS * 2))) return null;
+    const outcome = writeTx(ctx.db, (tx) => {
+      if (!claimNonce(tx, app.id, nonce, new Date(ts + SIGNATURE_WINDOW_MS * 2))) return { refused: "NONCE_REUSED" } as const;
       const member = findOrCreateMember(tx, app.id, memberId, now, { nickname: q.nickname?.slice(0, 64) });
-      if (member.status !== "active") return null;
+      if (member.status !== "active") return { refused: "MEMBER_FROZEN" } as const;
       tx.update(members).set({ lastSeenAt: now }).where(eq(members.id, member.id)).run();
-      return createMemberSession(tx, member.id, now, ctx.config);
+      return { token: createMemberSession(tx, member.id, now, ctx.config) };
     });
-    if (!token) return failure("NONCE_REUSED");
-    setMemberCookie(c, token, ctx.config);
+    if (!outcome.token) return outcome.refused === "MEMBER_FROZEN" ? failure("MEMBER_FROZEN", 403) : failure("NONCE_REUSED");
+    setMemberCookie(c, outcome.token, ctx.config);
     c.header("Cache-Control", "no-store");
     return c.redirect(redirect, 302);
   });

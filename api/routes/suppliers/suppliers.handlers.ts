@@ -11,9 +11,11 @@ import { createSupplier, getSupplier, listSuppliers, updateSupplier } from "./su
 
 type SupplierRow = typeof suppliers.$inferSelect;
 
-export function supplierDto(r: SupplierRow, unmask: boolean) {
+export function supplierDto({ apiSecretEnc, ...r }: SupplierRow, unmask: boolean) {
   return {
     ...r,
+    /** Whether a fulfilment secret is set (the secret itself is shown once, when generated). */
+    hasApiSecret: apiSecretEnc != null,
     contactPhone: unmask ? r.contactPhone : maskPhone(r.contactPhone),
     contactEmail: unmask ? r.contactEmail : maskEmail(r.contactEmail),
     settlement: unmask ? r.settlement : { ...r.settlement, accountNumber: r.settlement.accountNumber ? "****" + r.settlement.accountNumber.slice(-4) : undefined },

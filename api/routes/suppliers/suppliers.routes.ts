@@ -22,6 +22,7 @@ export const SupplierSchema = z
     status: z.enum(supplierStatuses),
     isPlatform: z.boolean(),
     settlement: Settlement,
+    hasApiSecret: z.boolean().openapi({ description: "Whether a fulfilment signing secret is set" }),
     createdAt: IsoDate,
     updatedAt: IsoDate,
   })

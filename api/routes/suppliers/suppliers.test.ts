@@ -116,6 +116,7 @@ describe("GET /api/admin/suppliers/:id", () => {
       status: "suspended",
       isPlatform: false,
       settlement: {},
+      hasApiSecret: false,
       createdAt: "2026-01-15T02:00:00.000Z",
       updatedAt: "2026-01-15T02:00:00.000Z",
     });
