@@ -52,6 +52,12 @@ import { Keyring } from "./domain/apps/keyring";
 import { RuleBook } from "./domain/points/rulebook";
 import { PolicyCache } from "./domain/points/policy";
 import { SandboxGateway } from "./domain/payments/sandbox-gateway";
+import { GroupCommitter } from "./lib/group-commit";
+import { PageCache } from "./domain/pages/page-cache";
+import { pagesRouter } from "./routes/pages/pages.handlers";
+import { slotsRouter } from "./routes/slots/slots.handlers";
+import { themesRouter } from "./routes/themes/themes.handlers";
+import { shopPagesRouter } from "./routes/shop-pages/shop-pages.handlers";
 
 export interface AppDeps {
   db: Db;
@@ -86,9 +92,12 @@ const adminRouters = [
   uploadsRouter,
   supplierDashboardRouter,
   campaignsRouter,
+  pagesRouter,
+  slotsRouter,
+  themesRouter,
 ];
 /** Storefront routers, mounted under /api/shop. */
-const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter, shopOrdersRouter, shopCatalogRouter, shopCampaignsRouter];
+const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter, shopOrdersRouter, shopCatalogRouter, shopCampaignsRouter, shopPagesRouter];
 /** Host-app routers, mounted under /api/open/v1 behind the HMAC signature check. */
 const openRouters = [openEventsRouter, openMembersRouter];
 
@@ -112,6 +121,8 @@ export async function createApp(deps: AppDeps) {
     fetch: deps.fetch ?? globalThis.fetch,
     selfFetch: async (req) => app.fetch(req),
     sandboxGateway: new SandboxGateway(config.secretKey),
+    pageCache: new PageCache(deps.db, clock),
+    commits: new GroupCommitter(deps.db),
   };
 
   const app = new OpenAPIHono<AppEnv>();

@@ -8,10 +8,12 @@ import type { Authorizer } from "./rbac/authorizer";
 import type { StaffPrincipal } from "./middleware/staff-session";
 import type { SecretBox } from "./lib/secret-box";
 import type { SandboxGateway } from "./domain/payments/sandbox-gateway";
+import type { GroupCommitter } from "./lib/group-commit";
 import type { AppKey, Keyring } from "./domain/apps/keyring";
 import type { MemberPrincipal } from "./middleware/member-session";
 import type { RuleBook } from "./domain/points/rulebook";
 import type { PolicyCache } from "./domain/points/policy";
+import type { PageCache } from "./domain/pages/page-cache";
 
 export interface AppConfig {
   production: boolean;
@@ -65,6 +67,10 @@ export interface AppContext {
   /** A request into this same app (the sandbox gateway's and sandbox supplier's calls). */
   selfFetch: (req: Request) => Promise<Response>;
   sandboxGateway: SandboxGateway;
+  /** The storefront's published pages, held serialised in memory (invalidated on publish, slot and theme changes). */
+  pageCache: PageCache;
+  /** Group commit for the hot write paths (see api/lib/group-commit.ts). */
+  commits: GroupCommitter;
 }
 
 export type AppEnv = {

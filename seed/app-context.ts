@@ -2,6 +2,8 @@ import { defaultConfig, type AppContext } from "../api/context";
 import { Keyring } from "../api/domain/apps/keyring";
 import { PolicyCache } from "../api/domain/points/policy";
 import { RuleBook } from "../api/domain/points/rulebook";
+import { PageCache } from "../api/domain/pages/page-cache";
+import { GroupCommitter } from "../api/lib/group-commit";
 import { silentLogger } from "../api/lib/logger";
 import { cryptoRng, type Rng } from "../api/lib/rng";
 import type { SeedContext } from "./context";
@@ -26,5 +28,7 @@ export function seedAppContext(s: SeedContext, rng: Rng = cryptoRng): AppContext
     fetch: () => Promise.reject(new Error("no network while seeding")),
     selfFetch: () => Promise.reject(new Error("no network while seeding")),
     sandboxGateway: undefined as never,
+    pageCache: new PageCache(s.db, s.clock),
+    commits: new GroupCommitter(s.db),
   };
 }

@@ -5,6 +5,7 @@ import { runOutbox } from "../domain/outbox/handlers";
 import { autoCompleteShipped, cancelUnpaid } from "../domain/orders/order-jobs";
 import { advanceCampaigns } from "../domain/campaigns/lifecycle";
 import { recomputeAllTiers, remindExpiring, sweepExpired } from "../domain/points/sweeps";
+import { runPageSchedule } from "../domain/pages/publishing";
 import type { Job } from "./scheduler";
 
 /** Every periodic job the server runs. Later areas add theirs here. */
@@ -18,4 +19,6 @@ export const jobs: Job[] = [
   { name: "expire-points", everyMs: 10 * MINUTE, run: (ctx) => sweepExpired(ctx) },
   { name: "remind-expiring-points", everyMs: 6 * HOUR, run: (ctx) => remindExpiring(ctx) },
   { name: "recompute-tiers", everyMs: 24 * HOUR, run: (ctx) => recomputeAllTiers(ctx) },
+  // Scheduled page publishes and festival themes switching: within 5 s of their time.
+  { name: "page-schedule", everyMs: 5_000, run: (ctx) => runPageSchedule(ctx) },
 ];

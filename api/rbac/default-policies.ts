@@ -39,6 +39,11 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("operator", "uploads", "create"),
   // Campaigns: build, simulate, schedule and end them (service only looks).
   ...verbs("operator", "campaigns", "read", "create", "update", "schedule", "unschedule", "end", "simulate"),
+  // The storefront (店铺装修): pages and their versions, banner slots, themes.
+  ...verbs("operator", "pages", "read", "create", "update", "delete", "publish", "rollback", "preview"),
+  ...verbs("operator", "slots", "read", "create", "update", "delete"),
+  ...verbs("operator", "slot-items", "read", "create", "update", "delete", "reorder"),
+  ...verbs("operator", "themes", "read", "create", "update", "delete"),
 
   // Orders: operators run all of them; suppliers ship and take back their own; service cancels.
   ...verbs("operator", "orders", "read", "ship", "bulk-ship", "cancel", "return"),
@@ -71,6 +76,11 @@ export const defaultPolicies: PolicyLine[] = [
   ...verbs("service", "products", "read"),
   ...verbs("service", "approvals", "read"),
   ...verbs("service", "campaigns", "read"),
+  // What members see on the storefront, to help them find things.
+  ...verbs("service", "pages", "read"),
+  ...verbs("service", "slots", "read"),
+  ...verbs("service", "slot-items", "read"),
+  ...verbs("service", "themes", "read"),
 
   // Finance and audit: read everything, change nothing; personal data stays masked
   // (the "pii unmask" action is not a read, so "*, read" does not grant it).

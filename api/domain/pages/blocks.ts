@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import { campaigns, categories, pages, products, slots, type LinkTarget, type PageBlock } from "../../../db/schema";
+import { campaigns, categories, pages, pageVersions, products, slots, type LinkTarget, type PageBlock } from "../../../db/schema";
 import { ImageRef } from "../../routes/products/products.routes";
 import { sanitizeHtml } from "../catalog/sanitize-html";
 
@@ -248,4 +248,20 @@ export function blockReferenceProblems(db: DbOrTx, blocks: PageBlock[], prefix =
     if (l.type === "page" && !found.pages.has(l.target)) problems[at] = "No page at this path";
   }
   return problems;
+}
+
+/** Every block of every page's draft and live version, with the page's path (pages are few: a scan is fine). */
+export function pagesUsing(db: DbOrTx, uses: (b: PageBlock) => boolean, exceptPageId?: number): string[] {
+  const rows = db.select({ id: pages.id, path: pages.path, draft: pages.draft, live: pageVersions.blocks }).from(pages).leftJoin(pageVersions, eq(pageVersions.id, pages.publishedVersionId)).all();
+  return rows.filter((r) => r.id !== exceptPageId && [...r.draft, ...(r.live ?? [])].some(uses)).map((r) => r.path);
+}
+
+const linksOf = (b: PageBlock): LinkTarget[] =>
+  b.type === "icon_grid" ? b.items.map((i) => i.link) : (b.type === "notice" || b.type === "image") && b.link ? [b.link] : [];
+export const linksToPage = (path: string) => (b: PageBlock) => linksOf(b).some((l) => l.type === "page" && l.target === path);
+
+/** Whether a link's product, campaign or page exists (a slot item's link, checked like a block's). */
+export function linkProblem(db: DbOrTx, l: LinkTarget): string | null {
+  const problems = blockReferenceProblems(db, [{ id: "link", type: "notice", text: { "zh-CN": "", "en-US": "" }, link: l }], "x");
+  return problems["x.0.link.target"] ?? null;
 }

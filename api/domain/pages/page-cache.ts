@@ -8,9 +8,9 @@ import { buildPublishedPage } from "./resolve";
 export interface CachedPage {
   status: 200 | 404;
   /** The JSON body, serialised once. */
-  body: Buffer;
+  body: Uint8Array<ArrayBuffer>;
   /** The same body gzipped (sent when the client accepts gzip). */
-  gzip: Buffer;
+  gzip: Uint8Array<ArrayBuffer>;
   /** A weak validator over the body: the same content keeps the same ETag across rebuilds. */
   etag: string;
   /** When this entry is rebuilt at the latest (epoch ms). */
@@ -72,11 +72,12 @@ export class PageCache {
     const built = buildPublishedPage(this.db, path, now);
     const t = now.getTime();
     const expiresAt = Math.min(t + this.maxAgeMs, built?.changesAt ?? Infinity);
-    const body = Buffer.from(built ? JSON.stringify(built.page) : notFoundBody(path));
+    // Plain Uint8Arrays over their own ArrayBuffer: what Response bodies take without a copy per request.
+    const body = new Uint8Array(Buffer.from(built ? JSON.stringify(built.page) : notFoundBody(path)));
     return {
       status: built ? 200 : 404,
       body,
-      gzip: gzipSync(body, { level: 9 }),
+      gzip: new Uint8Array(gzipSync(body, { level: 9 })),
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       expiresAt,
     };

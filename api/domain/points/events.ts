@@ -128,6 +128,11 @@ function usageOf(tx: DbOrTx, member: Member, type: string, occurredAt: Date, nee
  * replay of the business id gets the same one.
  */
 export function processEvent(ctx: AppContext, app: { id: number }, input: EventInput): { result: EventResult; replayed: boolean } {
+  return writeTx(ctx.db, (tx) => applyEvent(tx, ctx, app, input));
+}
+
+/** processEvent inside the caller's transaction (the events endpoint runs it under group commit). */
+export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, input: EventInput): { result: EventResult; replayed: boolean } {
   const now = ctx.clock.now();
   const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000) throw unprocessable("occurredAt is in the future", { occurredAt: "must not be in the future" });
@@ -136,7 +141,7 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
   const { member: _profile, ...meaningful } = input;
   const requestHash = hashRequest({ ...meaningful, occurredAt: input.occurredAt ?? null });
 
-  return writeTx(ctx.db, (tx) => {
+  {
     const prior = q(tx).prior.get({ appId: app.id, businessId: input.businessId });
     if (prior) {
       if (prior.requestHash !== requestHash)
@@ -239,6 +244,6 @@ export function processEvent(ctx: AppContext, app: { id: number }, input: EventI
       createdAt: now,
     });
     return { result, replayed: false };
-  });
+  }
 }
 

@@ -1,5 +1,5 @@
 import type { AppContext } from "../../context";
-import { EventInputSchema, processEvent } from "../../domain/points/events";
+import { applyEvent, EventInputSchema, processEvent } from "../../domain/points/events";
 import { errorBody, toAppError, validationError } from "../../lib/errors";
 import { newRouter } from "../../lib/router";
 import { postEvent, postEventBatch } from "./open-events.routes";
@@ -7,8 +7,10 @@ import { postEvent, postEventBatch } from "./open-events.routes";
 export function openEventsRouter(ctx: AppContext) {
   const router = newRouter();
 
-  router.openapi(postEvent, (c) => {
-    const { result, replayed } = processEvent(ctx, c.get("app")!, c.req.valid("json"));
+  router.openapi(postEvent, async (c) => {
+    const app = c.get("app")!;
+    const input = c.req.valid("json");
+    const { result, replayed } = await ctx.commits.run((tx) => applyEvent(tx, ctx, app, input));
     if (replayed) c.header("Idempotent-Replay", "true");
     return c.json(result, 200);
   });

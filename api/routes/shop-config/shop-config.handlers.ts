@@ -3,6 +3,7 @@ import type { AppContext } from "../../context";
 import { json } from "../../lib/schemas";
 import { newRouter } from "../../lib/router";
 import { defaultMall, getSetting, type MallSettings } from "../../lib/settings-store";
+import { activeTheme } from "../../domain/pages/themes";
 
 const ShopConfigSchema = z
   .object({
@@ -17,7 +18,7 @@ export const shopConfigRoute = createRoute({
   method: "get",
   path: "/config",
   tags: ["Shop"],
-  summary: "The mall's name and theme, for the storefront shell",
+  summary: "The mall's name and the theme on now (festival themes switch on in their window), for the storefront shell",
   responses: { 200: json(ShopConfigSchema) },
 });
 
@@ -25,8 +26,10 @@ export function shopConfigRouter(ctx: AppContext) {
   const router = newRouter();
   router.openapi(shopConfigRoute, (c) => {
     const mall = getSetting<MallSettings>(ctx.db, "mall", defaultMall);
+    // The theme on now (a festival theme in its window, else the default; the settings' colours when there are no themes).
+    const { primaryColor, background, logoUrl } = activeTheme(ctx.db, ctx.clock.now()).theme;
     c.header("Cache-Control", "no-cache");
-    return c.json({ name: mall.name, theme: mall.theme, locales: ["zh-CN", "en-US"], demo: !ctx.config.production }, 200);
+    return c.json({ name: mall.name, theme: { primaryColor, background, logoUrl }, locales: ["zh-CN", "en-US"], demo: !ctx.config.production }, 200);
   });
   return router;
 }
