@@ -1,4 +1,5 @@
-import { asc, desc, eq, inArray } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { prepared } from "../../../db/prepared";
 import type { DbOrTx } from "../../../db/client";
 import { couponCodes, members, orderEvents, payments } from "../../../db/schema";
 import { maskAddress, maskName, maskPhone } from "../../lib/masking";
@@ -11,18 +12,24 @@ export function orderDto(o: OrderRow, opts: { unmask: boolean }) {
   return { ...iso(rest), address, recipient: o.recipient && !opts.unmask ? maskPhone(o.recipient) : o.recipient };
 }
 
+/** Every order answer carries its timeline and payments: built once per connection (see db/prepared.ts). */
+const q = (db: DbOrTx) =>
+  prepared(db, "orders.view", (d) => ({
+    timeline: d.select().from(orderEvents).where(eq(orderEvents.orderId, sql.placeholder("orderId"))).orderBy(asc(orderEvents.id)).prepare(),
+    payments: d
+      .select({ id: payments.id, provider: payments.provider, reference: payments.reference, amountCents: payments.amountCents, status: payments.status, callbacks: payments.callbacks, paidAt: payments.paidAt, refundedAt: payments.refundedAt, note: payments.note, createdAt: payments.createdAt })
+      .from(payments)
+      .where(eq(payments.orderId, sql.placeholder("orderId")))
+      .orderBy(desc(payments.id))
+      .prepare(),
+  }));
+
 export function timelineOf(db: DbOrTx, orderId: number) {
-  return db.select().from(orderEvents).where(eq(orderEvents.orderId, orderId)).orderBy(asc(orderEvents.id)).all().map(iso);
+  return q(db).timeline.all({ orderId }).map(iso);
 }
 
 export function paymentsOf(db: DbOrTx, orderId: number) {
-  return db
-    .select({ id: payments.id, provider: payments.provider, reference: payments.reference, amountCents: payments.amountCents, status: payments.status, callbacks: payments.callbacks, paidAt: payments.paidAt, refundedAt: payments.refundedAt, note: payments.note, createdAt: payments.createdAt })
-    .from(payments)
-    .where(eq(payments.orderId, orderId))
-    .orderBy(desc(payments.id))
-    .all()
-    .map(iso);
+  return q(db).payments.all({ orderId }).map(iso);
 }
 
 /** Whether an order's coupon code has been shown to its buyer (never the code itself). */

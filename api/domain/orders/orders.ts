@@ -131,6 +131,11 @@ const q = (tx: DbOrTx) =>
       .limit(1)
       .prepare(),
     member: db.select().from(members).where(eq(members.id, sql.placeholder("id"))).prepare(),
+    address: db
+      .select()
+      .from(memberAddresses)
+      .where(and(eq(memberAddresses.id, sql.placeholder("id")), eq(memberAddresses.memberId, sql.placeholder("memberId"))))
+      .prepare(),
     // Nullable times and the address go in raw (epoch ms, JSON text): placeholders skip column mapping for null.
     insertOrder: db
       .insert(orders)
@@ -217,7 +222,7 @@ export function redeem(tx: DbOrTx, ctx: AppContext, memberId: number, input: Red
   let address: AddressSnapshot | null = null;
   if (product.type === "physical" && !(opts.addressLater && !input.addressId)) {
     if (!input.addressId) throw unprocessable("Choose a delivery address", { addressId: "required for goods that are shipped" });
-    const a = tx.select().from(memberAddresses).where(and(eq(memberAddresses.id, input.addressId), eq(memberAddresses.memberId, memberId))).get();
+    const a = stmts.address.get({ id: input.addressId, memberId });
     if (!a) throw unprocessable("That address does not exist", { addressId: "not one of your addresses" });
     address = { name: a.name, phone: a.phone, region: a.region, detail: a.detail };
   }

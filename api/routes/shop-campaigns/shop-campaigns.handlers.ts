@@ -205,12 +205,12 @@ export function shopCampaignsRouter(ctx: AppContext) {
     return c.json(detail as never, 200);
   });
 
-  router.openapi(drawRoute, (c) => {
+  router.openapi(drawRoute, async (c) => {
     const m = requireMember(c);
     const { id } = c.req.valid("param");
     const key = idempotencyKey(c);
     const now = ctx.clock.now();
-    const result = writeTx(ctx.db, (tx) => {
+    const result = await ctx.commits.run((tx) => {
       visibleCampaign(tx, id);
       return draw(tx, ctx, id, m.id, key, now);
     });
@@ -244,7 +244,7 @@ export function shopCampaignsRouter(ctx: AppContext) {
     return c.json(result, 200);
   });
 
-  router.openapi(buyRoute, (c) => {
+  router.openapi(buyRoute, async (c) => {
     const m = requireMember(c);
     const { id } = c.req.valid("param");
     const key = idempotencyKey(c);
@@ -254,7 +254,7 @@ export function shopCampaignsRouter(ctx: AppContext) {
     // taking the write lock (a retry of a buy that succeeded still gets its order back below).
     const sale = visibleCampaign(ctx.db, id);
     if (sale.template === "flash_sale" && sale.stockLeft <= 0 && effectiveStatus(sale, now) === "live" && !priorEntry(ctx.db, id, m.id, key)) throw conflict("SOLD_OUT", "Sold out");
-    const result = writeTx(ctx.db, (tx) => {
+    const result = await ctx.commits.run((tx) => {
       visibleCampaign(tx, id);
       const { order, replayed } = buyFlashSale(tx, ctx, id, m.id, body, key, now);
       const stockLeft = tx.select({ s: campaigns.stockLeft }).from(campaigns).where(eq(campaigns.id, id)).get()!.s;
@@ -302,13 +302,13 @@ export function shopCampaignsRouter(ctx: AppContext) {
     return c.json({ ...rest, makeUpCost: config.makeUpCost, makeUpDaysBack: config.makeUpDaysBack, campaignStart: mallDay(row.startAt) }, 200);
   });
 
-  router.openapi(bidRoute, (c) => {
+  router.openapi(bidRoute, async (c) => {
     const m = requireMember(c);
     const { id } = c.req.valid("param");
     const key = idempotencyKey(c);
     const { amount } = c.req.valid("json");
     const now = ctx.clock.now();
-    const result = writeTx(ctx.db, (tx) => {
+    const result = await ctx.commits.run((tx) => {
       visibleCampaign(tx, id);
       const { campaign, replayed } = placeBid(tx, ctx, id, m.id, amount, key, now);
       return { state: auctionState(tx, campaign, m.id, now), replayed };

@@ -118,12 +118,12 @@ export function shopOrdersRouter(ctx: AppContext) {
     return c.json({ ok: true as const }, 200);
   });
 
-  router.openapi(redeemRoute, (c) => {
+  router.openapi(redeemRoute, async (c) => {
     const m = requireMember(c);
     const key = c.req.header("idempotency-key");
     if (!key) throw badRequest("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header (a fresh random value per redemption)", { fields: { "Idempotency-Key": "required" } });
     const now = ctx.clock.now();
-    const { order, replayed } = writeTx(ctx.db, (tx) => redeem(tx, ctx, m.id, c.req.valid("json"), { idempotencyKey: key }, now));
+    const { order, replayed } = await ctx.commits.run((tx) => redeem(tx, ctx, m.id, c.req.valid("json"), { idempotencyKey: key }, now));
     if (replayed) c.header("Idempotent-Replay", "true");
     return c.json(view(order), replayed ? 200 : 201);
   });
