@@ -48,6 +48,25 @@ const q = (tx: DbOrTx) =>
       .set({ stock: sql`${campaignPrizes.stock} - 1` })
       .where(and(eq(campaignPrizes.id, p("id")), sql`${campaignPrizes.stock} > 0`))
       .prepare(),
+    insertEntry: db
+      .insert(campaignEntries)
+      .values({
+        campaignId: p("campaignId"),
+        memberId: p("memberId"),
+        day: p("day"),
+        idempotencyKey: p("key"),
+        cost: p("cost"),
+        spendEntryId: p("spendEntryId"),
+        prizeId: p("prizeId"),
+        outcome: p("outcome"),
+        pointsAwarded: p("pointsAwarded"),
+        ledgerEntryId: p("ledgerEntryId"),
+        orderId: p("orderId"),
+        detail: p("detail"),
+        createdAt: p("createdAt"),
+      })
+      .returning()
+      .prepare(),
   }));
 
 /** The entry a member's Idempotency-Key already made in this campaign, if any. */
@@ -254,25 +273,21 @@ export function draw(tx: DbOrTx, ctx: AppContext, campaignId: number, memberId: 
   if (!fallback) throw conflict("POOL_INVALID", "This prize pool has no fallback prize");
   const picked = pickPrize(poolNow(tx, prizes, c.id, now), ctx.rng.int(PPM));
   const outcome = givePrize(tx, ctx, c, member, prizes.find((p) => p.id === picked.prizeId)!, fallback, key, now);
-  const entry = tx
-    .insert(campaignEntries)
-    .values({
-      campaignId: c.id,
-      memberId: member.id,
-      day: mallDay(now),
-      idempotencyKey: key,
-      cost: c.entryCost,
-      spendEntryId,
-      prizeId: outcome.prize.id,
-      outcome: outcome.prize.isFallback ? "lost" : "won",
-      pointsAwarded: outcome.pointsAwarded,
-      ledgerEntryId: outcome.ledgerEntryId,
-      orderId: outcome.orderId,
-      detail: { landedOn: picked.landedOn, fellBack: picked.fellBack || outcome.prize.id !== picked.prizeId },
-      createdAt: now,
-    })
-    .returning()
-    .get();
+  const entry = q(tx).insertEntry.get({
+    campaignId: c.id,
+    memberId: member.id,
+    day: mallDay(now),
+    key,
+    cost: c.entryCost,
+    spendEntryId,
+    prizeId: outcome.prize.id,
+    outcome: outcome.prize.isFallback ? "lost" : "won",
+    pointsAwarded: outcome.pointsAwarded,
+    ledgerEntryId: outcome.ledgerEntryId,
+    orderId: outcome.orderId,
+    detail: { landedOn: picked.landedOn, fellBack: picked.fellBack || outcome.prize.id !== picked.prizeId },
+    createdAt: now,
+  })!;
   return drawResult(tx, c, member, prizes, entry, false, now, e);
 }
 
