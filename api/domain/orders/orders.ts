@@ -72,9 +72,17 @@ function givePointsBack(tx: DbOrTx, ctx: AppContext, order: OrderRow, now: Date,
   return entry.id;
 }
 
+/**
+ * Flash-sale and auction orders take their unit from the campaign's allocation (redeem's skipStock),
+ * which was set aside from the product's stock without counting as sold.
+ */
+const FROM_CAMPAIGN_ALLOCATION: readonly OrderRow["source"][] = ["flash_sale", "auction"];
+
 function returnStock(tx: DbOrTx, order: OrderRow) {
+  // The unit goes back to the product either way; only what redeem counted as sold is uncounted.
+  const counted = !FROM_CAMPAIGN_ALLOCATION.includes(order.source);
   tx.update(products)
-    .set({ stock: sql`${products.stock} + ${order.quantity}`, sold: sql`${products.sold} - ${order.quantity}` })
+    .set({ stock: sql`${products.stock} + ${order.quantity}`, ...(counted ? { sold: sql`${products.sold} - ${order.quantity}` } : {}) })
     .where(eq(products.id, order.productId))
     .run();
 }
@@ -227,6 +235,8 @@ export function redeem(tx: DbOrTx, ctx: AppContext, memberId: number, input: Red
     address = { name: a.name, phone: a.phone, region: a.region, detail: a.detail };
   }
   if (product.type === "virtual" && !input.recipient) throw unprocessable("Say who receives it", { recipient: "required for virtual goods (e.g. the phone number to top up)" });
+  // An order holds one code (orders.couponCodeId): more units would be paid for and taken from the pool's stock, but never delivered.
+  if (product.type === "coupon" && input.quantity !== 1) throw unprocessable("Coupon codes are redeemed one per order", { quantity: "must be 1 for a coupon" });
 
   if (!opts.skipStock) {
     const left = stmts.takeStock.get({ id: product.id, qty: input.quantity });
@@ -368,7 +378,12 @@ export function shipOrder(tx: DbOrTx, ctx: AppContext, orderId: number, shipment
 }
 
 export function confirmReceipt(tx: DbOrTx, orderId: number, actor: Actor, now: Date, note = "received"): OrderRow {
-  return transition(tx, loadOrder(tx, orderId), "completed", actor, note, now, { completedAt: now });
+  const order = loadOrder(tx, orderId);
+  // Receipt is of shipped goods. The table also lets paid coupons and fulfilling top-ups complete, but
+  // by the system (payment, the supplier's answer), never on a member's word: that would skip the supplier.
+  if (order.status !== "shipped")
+    throw conflict("ILLEGAL_TRANSITION", `An order that is ${order.status} cannot be confirmed as received`, { from: order.status, to: "completed" });
+  return transition(tx, order, "completed", actor, note, now, { completedAt: now });
 }
 
 /** A shipped or completed physical order comes back: the points are returned (the goods are not restocked). */

@@ -45,8 +45,13 @@ export class SandboxGateway {
       throw unauthorized("TIMESTAMP_OUT_OF_RANGE", "The notification's timestamp is too far off");
     const expected = createHmac("sha256", this.secret).update(`${timestamp}.${rawBody}`).digest("hex");
     if (!sameSignature(signature, expected)) throw unauthorized("SIGNATURE_INVALID", "The gateway signature does not match");
-    const notice = JSON.parse(rawBody) as CallbackNotice;
-    if (!notice.reference || !["succeeded", "failed"].includes(notice.status) || !Number.isInteger(notice.amountCents))
+    let notice: CallbackNotice;
+    try {
+      notice = JSON.parse(rawBody) as CallbackNotice;
+    } catch {
+      throw unauthorized("SIGNATURE_INVALID", "The notification is not well formed");
+    }
+    if (!notice || typeof notice !== "object" || !notice.reference || !["succeeded", "failed"].includes(notice.status) || !Number.isInteger(notice.amountCents))
       throw unauthorized("SIGNATURE_INVALID", "The notification is not well formed");
     return notice;
   }

@@ -142,6 +142,9 @@ export function shopOrdersRouter(ctx: AppContext) {
     const m = requireMember(c);
     const order = own(m.id, c.req.valid("param").id);
     if (!order.couponCodeId) throw notFound("Coupon code of order", order.id);
+    // The code is the goods: it is held for an order waiting for its cash part, but shown only once paid
+    // (an unpaid order can still be cancelled, and its code then goes back to the pool for someone else).
+    if (order.status !== "completed") throw conflict("NOT_PAID", "The code is shown once the order is paid", { status: order.status });
     const now = ctx.clock.now();
     const sealed = writeTx(ctx.db, (tx) => {
       const code = tx.select().from(couponCodes).where(eq(couponCodes.id, order.couponCodeId!)).get()!;

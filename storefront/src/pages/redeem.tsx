@@ -38,7 +38,8 @@ export function RedeemPage({ id }: { id: string }) {
   if (me.status === "error") return <ErrorState error={me.error} onRetry={me.reload} />;
   const p = product.data;
   const chosen = address.chosen;
-  const max = Math.max(1, Math.min(10, p.perMemberLimit || 10, p.stock || 1));
+  // A coupon order carries one code: one at a time (the API refuses more).
+  const max = p.type === "coupon" ? 1 : Math.max(1, Math.min(10, p.perMemberLimit || 10, p.stock || 1));
   const total = p.pointsPrice * quantity;
   const short = total > me.data.balance;
 
