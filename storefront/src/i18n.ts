@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import { campaignEn, campaignZh } from "./i18n-campaigns";
+import { blocksEn, blocksZh } from "./i18n-blocks";
 
 /**
  * The storefront's strings. A plain dictionary (no i18n library) keeps the first load small;
@@ -12,6 +13,7 @@ const zh = {
   comingSoon: "精彩商品与活动即将上线",
   language: "English",
   "nav.home": "首页",
+  "nav.main": "主导航",
   "nav.me": "我的积分",
   "nav.demo": "演示入口",
   notFound: "页面不存在",
@@ -61,6 +63,7 @@ const zh = {
   "catalog.sort.popular": "热门",
   "catalog.sort.points_asc": "积分从低到高",
   "catalog.sort.newest": "最新",
+  "catalog.clearTag": "取消标签筛选：{tag}",
   "product.soldOut": "已兑完",
   "product.stock": "库存 {n}",
   "product.sold": "已兑 {n}",
@@ -150,6 +153,7 @@ const en: Messages = {
   comingSoon: "Products and campaigns are coming soon",
   language: "中文",
   "nav.home": "Home",
+  "nav.main": "Main",
   "nav.me": "My points",
   "nav.demo": "Demo",
   notFound: "This page does not exist",
@@ -199,6 +203,7 @@ const en: Messages = {
   "catalog.sort.popular": "Popular",
   "catalog.sort.points_asc": "Points: low to high",
   "catalog.sort.newest": "Newest",
+  "catalog.clearTag": "Stop filtering by the tag {tag}",
   "product.soldOut": "Sold out",
   "product.stock": "{n} left",
   "product.sold": "{n} redeemed",
@@ -279,10 +284,10 @@ const en: Messages = {
   "me.addresses": "Addresses",
 };
 
-const dict = { "zh-CN": { ...zh, ...campaignZh }, "en-US": { ...en, ...campaignEn } };
+const dict = { "zh-CN": { ...zh, ...campaignZh, ...blocksZh }, "en-US": { ...en, ...campaignEn, ...blocksEn } };
 
 export type Locale = keyof typeof dict;
-export type MessageKey = keyof typeof zh | keyof typeof campaignZh;
+export type MessageKey = keyof typeof zh | keyof typeof campaignZh | keyof typeof blocksZh;
 
 export function initialLocale(): Locale {
   const saved = localStorage.getItem("pointmall.shop.locale");
@@ -296,7 +301,8 @@ export function translate(locale: Locale, key: MessageKey, vars?: Record<string,
   return s;
 }
 
-export const LocaleContext = createContext<{ locale: Locale; setLocale(l: Locale): void }>({ locale: "zh-CN", setLocale: () => {} });
+/** `persist: false` (the console's preview) changes the language without remembering it for the member. */
+export const LocaleContext = createContext<{ locale: Locale; setLocale(l: Locale, opts?: { persist?: boolean }): void }>({ locale: "zh-CN", setLocale: () => {} });
 
 export function useT() {
   const { locale } = useContext(LocaleContext);

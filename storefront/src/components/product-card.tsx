@@ -1,21 +1,54 @@
 import { Link } from "../lib/router";
 import type { ShopProduct } from "../lib/types";
-import { localName, useLocale, useT } from "../i18n";
+import { useLocale, useT } from "../i18n";
+import { pickText, type LocalText } from "../lib/local-text";
 import { Price } from "./price";
 
-export function ProductCard({ p }: { p: ShopProduct }) {
+/** A product tile as the catalog and the page blocks show it: picture, name, price, sold-out badge. */
+export function ProductTile({
+  href,
+  name,
+  image,
+  pointsPrice,
+  cashPrice,
+  soldOut,
+  lazy = true,
+}: {
+  href: string;
+  name: LocalText;
+  image: string;
+  pointsPrice: number;
+  cashPrice: number;
+  soldOut: boolean;
+  lazy?: boolean;
+}) {
   const t = useT();
   const { locale } = useLocale();
-  const name = localName(p.name, locale);
+  const picked = pickText(name, locale);
   return (
-    <Link to={`/products/${p.id}`} className="product-card" aria-label={name}>
+    <Link to={href} className={soldOut ? "product-card is-sold-out" : "product-card"} data-testid="product-tile">
       <div className="product-image">
-        {p.images[0] ? <img src={p.images[0]} alt="" loading="lazy" width="160" height="160" /> : <div className="image-placeholder" />}
-        {p.soldOut && <span className="sold-out">{t("product.soldOut")}</span>}
+        {image ? <img src={image} alt="" loading={lazy ? "lazy" : "eager"} decoding="async" width="160" height="160" /> : <div className="image-placeholder" />}
+        {soldOut && <span className="sold-out">{t("product.soldOut")}</span>}
       </div>
-      <div className="product-name">{name}</div>
-      <Price points={p.pointsPrice} cash={p.cashPrice} />
+      <div className="product-name" lang={picked.lang === locale ? undefined : picked.lang}>
+        {picked.value}
+      </div>
+      <Price points={pointsPrice} cash={cashPrice} />
     </Link>
+  );
+}
+
+export function ProductCard({ p }: { p: ShopProduct }) {
+  return (
+    <ProductTile
+      href={`/products/${p.id}`}
+      name={p.name}
+      image={p.images[0] ?? ""}
+      pointsPrice={p.pointsPrice}
+      cashPrice={p.cashPrice}
+      soldOut={p.soldOut}
+    />
   );
 }
 

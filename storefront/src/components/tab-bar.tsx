@@ -9,11 +9,13 @@ const TABS: { to: string; label: MessageKey; icon: string }[] = [
   { to: "/me", label: "nav.me", icon: "M12 12a4.5 4.5 0 1 0 0-9 4.5 4.5 0 0 0 0 9Zm0 2c-4.4 0-8 2.2-8 5v2h16v-2c0-2.8-3.6-5-8-5Z" },
 ];
 
-export function TabBar() {
+/** `activePath`: the tab to light up instead of the current route's (the console's preview of a page). */
+export function TabBar({ activePath }: { activePath?: string | null }) {
   const t = useT();
-  const { path } = useRouter();
+  const router = useRouter();
+  const path = activePath ?? router.path;
   return (
-    <nav className="tab-bar" aria-label="main">
+    <nav className="tab-bar" aria-label={t("nav.main")}>
       {TABS.map((tab) => {
         const active = tab.to === "/" ? path === "/" : path.startsWith(tab.to);
         return (

@@ -15,6 +15,8 @@ export function CatalogPage() {
   const { search, navigate } = useRouter();
   const categoryId = search.get("categoryId") ?? "";
   const q = search.get("q") ?? "";
+  // A page's product grid built from a tag links here with ?tag= (its "more" link).
+  const tag = search.get("tag") ?? "";
   const sort = (search.get("sort") ?? "default") as (typeof SORTS)[number];
   const cats = useApi<CategoryNode[]>("/categories");
   const [items, setItems] = useState<ShopProduct[] | null>(null);
@@ -24,7 +26,7 @@ export function CatalogPage() {
   const [draft, setDraft] = useState(q);
 
   const go = (patch: Record<string, string>) => {
-    const next = new URLSearchParams({ categoryId, q, sort, ...patch });
+    const next = new URLSearchParams({ categoryId, q, tag, sort, ...patch });
     for (const [k, v] of [...next.entries()]) if (!v || (k === "sort" && v === "default")) next.delete(k);
     navigate(`/products${next.size ? `?${next}` : ""}`, { replace: true });
   };
@@ -32,16 +34,16 @@ export function CatalogPage() {
   useEffect(() => {
     setPage(1);
     setItems(null);
-  }, [categoryId, q, sort]);
+  }, [categoryId, q, tag, sort]);
   useEffect(() => {
-    const params = new URLSearchParams({ page: String(page), limit: "20", ...(categoryId ? { categoryId } : {}), ...(q ? { q } : {}), ...(sort !== "default" ? { sort } : {}) });
+    const params = new URLSearchParams({ page: String(page), limit: "20", ...(categoryId ? { categoryId } : {}), ...(q ? { q } : {}), ...(tag ? { tag } : {}), ...(sort !== "default" ? { sort } : {}) });
     api<ProductPage>(`/products?${params}`)
       .then((r) => {
         setItems((prev) => (page === 1 || !prev ? r.items : [...prev, ...r.items]));
         setTotal(r.total);
       })
       .catch(setError);
-  }, [categoryId, q, sort, page]);
+  }, [categoryId, q, tag, sort, page]);
 
   return (
     <div className="stack">
@@ -66,6 +68,13 @@ export function CatalogPage() {
               {localName(c.name, locale)}
             </button>
           ))}
+        </div>
+      )}
+      {tag && (
+        <div className="chips">
+          <button className="chip active" onClick={() => go({ tag: "" })} aria-label={t("catalog.clearTag", { tag })}>
+            #{tag} ×
+          </button>
         </div>
       )}
       <div className="sorts">

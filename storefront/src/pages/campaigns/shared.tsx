@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { ApiError } from "../../lib/api";
-import { formatNumber, useLocale, useT, type Locale, type MessageKey } from "../../i18n";
+import { formatNumber, useLocale, useT, type MessageKey } from "../../i18n";
 import type { CampaignDetail, Eligibility } from "./types";
+import { formatDuration } from "../../lib/countdown";
 
 /** A fresh Idempotency-Key (randomUUID needs a secure context; fall back to random bytes). */
 export function newKey(): string {
@@ -21,13 +22,7 @@ export function useCountdown(iso: string | null | undefined): number {
   return Math.max(0, target - now);
 }
 
-/** 93784000 → "1天 02:03:04" / "1d 02:03:04". */
-export function formatDuration(ms: number, locale: Locale): string {
-  const s = Math.ceil(ms / 1000);
-  const d = Math.floor(s / 86400);
-  const hms = [Math.floor((s % 86400) / 3600), Math.floor((s % 3600) / 60), s % 60].map((n) => String(n).padStart(2, "0")).join(":");
-  return d > 0 ? `${d}${locale === "zh-CN" ? "天" : "d"} ${hms}` : hms;
-}
+export { formatDuration };
 
 /** A countdown to a moment, read out politely to screen readers only when asked (aria-live off by default). */
 export function Countdown({ to, label }: { to: string; label: string }) {
