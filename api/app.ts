@@ -57,7 +57,7 @@ import { PageCache } from "./domain/pages/page-cache";
 import { pagesRouter } from "./routes/pages/pages.handlers";
 import { slotsRouter } from "./routes/slots/slots.handlers";
 import { themesRouter } from "./routes/themes/themes.handlers";
-import { shopPagesRouter } from "./routes/shop-pages/shop-pages.handlers";
+import { shopPageFastPath, shopPagesRouter } from "./routes/shop-pages/shop-pages.handlers";
 
 export interface AppDeps {
   db: Db;
@@ -97,7 +97,7 @@ const adminRouters = [
   themesRouter,
 ];
 /** Storefront routers, mounted under /api/shop. */
-const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter, shopOrdersRouter, shopCatalogRouter, shopCampaignsRouter, shopPagesRouter];
+const shopRouters = [shopConfigRouter, shopPointsRouter, demoHostRouter, shopOrdersRouter, shopCatalogRouter, shopCampaignsRouter];
 /** Host-app routers, mounted under /api/open/v1 behind the HMAC signature check. */
 const openRouters = [openEventsRouter, openMembersRouter];
 
@@ -126,6 +126,10 @@ export async function createApp(deps: AppDeps) {
   };
 
   const app = new OpenAPIHono<AppEnv>();
+  // GET /api/shop/pages comes before every middleware: a handler that answers ends the chain, so the
+  // middleware registered below never runs for it. It needs no session (the page is everyone's) nor
+  // CSRF check (a GET), and gives itself the request id and the request log line (shop-pages.handlers.ts).
+  app.route("/api/shop", shopPagesRouter(ctx));
   app.use("*", requestContext(ctx.logger));
 
   app.onError((err, c) => {
@@ -187,6 +191,12 @@ export async function createApp(deps: AppDeps) {
     app.get("/admin/*", (c) => adminSite.serve(c));
     app.get("*", (c) => storefront.serve(c));
   }
+
+  // The storefront's page JSON as the storefront asks for it is answered before Hono routes anything
+  // (see shopPageFastPath); every other request, and any unusual one for that route, takes the app.
+  const fastPage = shopPageFastPath(ctx);
+  const appFetch = app.fetch;
+  app.fetch = (request, env, executionCtx) => fastPage(request) ?? appFetch(request, env, executionCtx);
 
   return Object.assign(app, { ctx });
 }

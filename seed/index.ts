@@ -6,6 +6,7 @@ import { SecretBox } from "../api/lib/secret-box";
 import { seedApps, seedMembers, seedPointsPolicy, seedRules } from "./points";
 import { seedOrders } from "./orders";
 import { seedCampaigns } from "./campaigns";
+import { seedPages } from "./pages";
 import { seedMall } from "./mall";
 import { seedStaff } from "./staff";
 import { seedCategories, seedProducts, seedSupplierSecrets } from "./catalog";
@@ -14,7 +15,7 @@ import { seedSuppliers } from "./suppliers";
 export { demoAccounts, DEMO_PASSWORD } from "./staff";
 
 /** Phases in dependency order; each logs what it made. Later areas add theirs at the end. */
-const phases: Array<(s: SeedContext) => void | Promise<void>> = [seedMall, seedSuppliers, seedStaff, seedCategories, seedProducts, seedSupplierSecrets, seedPointsPolicy, seedApps, seedRules, seedMembers, seedOrders, seedCampaigns];
+const phases: Array<(s: SeedContext) => void | Promise<void>> = [seedMall, seedSuppliers, seedStaff, seedCategories, seedProducts, seedSupplierSecrets, seedPointsPolicy, seedApps, seedRules, seedMembers, seedOrders, seedCampaigns, seedPages];
 
 /** `dataDir`: where generated product images go (under uploads/); without it they are data: URLs. */
 export async function seedDemo(db: Db, opts: { clock: Clock; secretKey: Buffer; log?: (m: string) => void; passwordCost?: ScryptCost; dataDir?: string }) {

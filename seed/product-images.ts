@@ -32,7 +32,11 @@ export type Glyph =
   | "music"
   | "coffee"
   | "gift"
-  | "data";
+  | "data"
+  | "wheel"
+  | "calendar"
+  | "orders"
+  | "grid";
 
 const W = 'fill="none" stroke="#fff" stroke-width="16" stroke-linecap="round" stroke-linejoin="round"';
 const F = 'fill="#fff"';
@@ -61,7 +65,13 @@ const GLYPHS: Record<Glyph, string> = {
   coffee: `<path d="M200 220h170v90a70 70 0 0 1-70 70h-30a70 70 0 0 1-70-70z" ${F}/><path d="M370 240h20a35 35 0 0 1 0 70h-20" ${W}/><path d="M250 180c-10-20 10-30 0-50M300 180c-10-20 10-30 0-50" ${W}/>`,
   gift: `<rect x="190" y="230" width="220" height="150" rx="12" ${F}/><rect x="175" y="195" width="250" height="50" rx="10" ${F}/><path d="M300 195v185" stroke="rgba(0,0,0,.3)" stroke-width="18"/><path d="M300 195c-40-60-90-30-60 0M300 195c40-60 90-30 60 0" ${W}/>`,
   data: `<path d="M200 270a140 140 0 0 1 200 0M230 305a95 95 0 0 1 140 0M260 340a50 50 0 0 1 80 0" ${W}/><circle cx="300" cy="375" r="14" ${F}/>`,
+  wheel: `<circle cx="300" cy="270" r="130" ${W}/><path d="M300 140v260M170 270h260M208 178l184 184M392 178L208 362" ${W}/><circle cx="300" cy="270" r="26" ${F}/>`,
+  calendar: `<rect x="180" y="170" width="240" height="220" rx="24" ${W}/><path d="M180 230h240M240 140v60M360 140v60" ${W}/><path d="M250 310l35 35 70-70" ${W}/>`,
+  orders: `<rect x="200" y="150" width="200" height="250" rx="20" ${W}/><path d="M250 220h100M250 275h100M250 330h60" ${W}/>`,
+  grid: `<rect x="180" y="150" width="105" height="105" rx="18" ${F}/><rect x="315" y="150" width="105" height="105" rx="18" ${F}/><rect x="180" y="285" width="105" height="105" rx="18" ${F}/><rect x="315" y="285" width="105" height="105" rx="18" ${F}/>`,
 };
+
+const CJK_FONTS = "'PingFang SC','Noto Sans CJK SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif";
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
@@ -74,7 +84,7 @@ export function productTileSvg(o: { color: string; glyph: Glyph; label: string; 
     `<rect width="600" height="600" fill="url(#g)"/>`,
     `<circle cx="520" cy="80" r="140" fill="#fff" fill-opacity=".08"/>`,
     GLYPHS[o.glyph],
-    `<text x="300" y="490" text-anchor="middle" font-family="'PingFang SC','Noto Sans CJK SC','WenQuanYi Zen Hei','Microsoft YaHei',sans-serif" font-size="${size}" font-weight="700" fill="#fff">${label}</text>`,
+    `<text x="300" y="490" text-anchor="middle" font-family="${CJK_FONTS}" font-size="${size}" font-weight="700" fill="#fff">${label}</text>`,
     o.sublabel
       ? `<text x="300" y="540" text-anchor="middle" font-family="'Helvetica Neue',Arial,sans-serif" font-size="26" fill="#fff" fill-opacity=".85">${escapeXml(o.sublabel)}</text>`
       : "",
@@ -82,8 +92,41 @@ export function productTileSvg(o: { color: string; glyph: Glyph; label: string; 
   ].join("");
 }
 
-/** Stores a tile and answers its URL: a file under uploads/ named by its hash, or a data: URL without a data folder. */
-export function storeSvg(s: SeedContext, svg: string): string {
+/** A round-cornered square icon (an icon grid's entry): the glyph alone on a colour, 120 px. */
+export function iconSvg(o: { color: string; glyph: Glyph }): string {
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="80 55 440 440" width="120" height="120">`,
+    `<rect x="80" y="55" width="440" height="440" rx="120" fill="${o.color}"/>`,
+    GLYPHS[o.glyph],
+    `</svg>`,
+  ].join("");
+}
+
+export const BANNER_SIZE = { width: 750, height: 300 };
+
+/** A storefront banner (750 × 300, the carousel's 2.5 : 1): a title, a subtitle and the glyph on a gradient. */
+export function bannerSvg(o: { color: string; color2: string; glyph: Glyph; title: string; subtitle: string; tagline?: string }): string {
+  const title = escapeXml(o.title);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 750 300" width="750" height="300">`,
+    `<defs><linearGradient id="b" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${o.color}"/><stop offset="1" stop-color="${o.color2}"/></linearGradient></defs>`,
+    `<rect width="750" height="300" fill="url(#b)"/>`,
+    `<circle cx="640" cy="40" r="170" fill="#fff" fill-opacity=".08"/><circle cx="560" cy="300" r="110" fill="#fff" fill-opacity=".06"/>`,
+    `<g transform="translate(470 10) scale(.5)">${GLYPHS[o.glyph]}</g>`,
+    `<text x="48" y="138" font-family="${CJK_FONTS}" font-size="${title.length > 8 ? 48 : 60}" font-weight="700" fill="#fff">${title}</text>`,
+    `<text x="50" y="188" font-family="'Helvetica Neue',Arial,sans-serif" font-size="26" fill="#fff" fill-opacity=".9">${escapeXml(o.subtitle)}</text>`,
+    o.tagline
+      ? `<rect x="48" y="214" width="${40 + o.tagline.length * 22}" height="44" rx="22" fill="#fff" fill-opacity=".92"/><text x="68" y="244" font-family="${CJK_FONTS}" font-size="22" font-weight="700" fill="${o.color}">${escapeXml(o.tagline)}</text>`
+      : "",
+    `</svg>`,
+  ].join("");
+}
+
+/**
+ * Stores an image and answers its URL: a file under uploads/ named by its hash, or a data: URL without
+ * a data folder. `size` is what the uploads table records (product tiles are 600 × 600).
+ */
+export function storeSvg(s: SeedContext, svg: string, size: { width: number; height: number } = { width: 600, height: 600 }): string {
   if (!s.dataDir) return `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}`;
   const sha256 = createHash("sha256").update(svg).digest("hex");
   const dir = join(s.dataDir, "uploads");
@@ -92,7 +135,7 @@ export function storeSvg(s: SeedContext, svg: string): string {
   if (!existsSync(join(dir, name))) writeFileSync(join(dir, name), svg);
   s.db
     .insert(uploads)
-    .values({ sha256, path: `uploads/${name}`, mime: "image/svg+xml", size: Buffer.byteLength(svg), width: 600, height: 600, uploadedBy: "seed", createdAt: s.clock.now() })
+    .values({ sha256, path: `uploads/${name}`, mime: "image/svg+xml", size: Buffer.byteLength(svg), width: size.width, height: size.height, uploadedBy: "seed", createdAt: s.clock.now() })
     .onConflictDoNothing({ target: uploads.sha256 })
     .run();
   return `/uploads/${name}`;

@@ -28,8 +28,11 @@ export const LocalTextIn = (max: number, required = false) =>
 
 const ID = /^[1-9]\d{0,9}$/;
 const EXTERNAL_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/i;
-/** A path on this site ("/me", "/products?tag=新品"): one slash, never "//" (that would be another host). */
-const SITE_PATH = /^\/(?!\/)[^\s]*$/;
+/**
+ * A path on this site ("/me", "/products?tag=新品"): one slash, never "//" and no backslash at all,
+ * since browsers read "\" as "/" in http(s) URLs ("/\evil.example" would be another host).
+ */
+const SITE_PATH = /^\/(?!\/)[^\s\\]*$/;
 
 export const LinkSchema = z
   .object({

@@ -96,9 +96,19 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return false;
 }
 
+/** The last Accept-Encoding seen and its answer: a mall's phones send the same few, over and over. */
+let lastAcceptEncoding: [string, boolean] = ["", false];
+
 /** Whether Accept-Encoding allows gzip (and does not refuse it with q=0). */
 export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
+  if (header === lastAcceptEncoding[0]) return lastAcceptEncoding[1];
+  const answer = parseAcceptsGzip(header);
+  lastAcceptEncoding = [header, answer];
+  return answer;
+}
+
+function parseAcceptsGzip(header: string): boolean {
   for (const part of header.split(",")) {
     const [coding, ...params] = part.trim().toLowerCase().split(";");
     if (coding.trim() !== "gzip" && coding.trim() !== "*") continue;
