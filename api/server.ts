@@ -8,6 +8,7 @@ import { loadEnv } from "./env";
 import { jobs } from "./jobs";
 import { startScheduler } from "./jobs/scheduler";
 import { systemClock } from "./lib/clock";
+import { startCheckpointer } from "./lib/checkpointer";
 import { createLogger } from "./lib/logger";
 import { hashPassword } from "./lib/passwords";
 import { loadServerKey } from "./lib/server-key";
@@ -53,6 +54,7 @@ const app = await createApp({
   },
 });
 if (env.jobs) startScheduler(app.ctx, jobs);
+const checkpointer = startCheckpointer(db, env.dbFile, { onError: (message) => logger.warn({ message }, "WAL checkpoint failed") });
 
 const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
   const base = `http://localhost:${info.port}`;
@@ -71,8 +73,9 @@ const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (
   console.log(lines.join("\n") + "\n");
 });
 
-const shutdown = () => {
+const shutdown = async () => {
   server.close();
+  await checkpointer.stop();
   db.$client.close();
   process.exit(0);
 };

@@ -15,9 +15,10 @@ const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const filter = process.argv[2];
 
-function start(script: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess; msg: any }> {
+function start(script: string, env: Record<string, string> = {}, profile = false): Promise<{ child: ChildProcess; msg: any }> {
   const child = fork(new URL(script, import.meta.url).pathname, [], {
-    execArgv: ["--import", "tsx"],
+    // BENCH_PROFILE=1 writes a V8 CPU profile of the Pointmall process to bench-results/ (open it in Chrome's DevTools).
+    execArgv: ["--import", "tsx", ...(profile ? ["--cpu-prof", `--cpu-prof-dir=${new URL("../../bench-results/", import.meta.url).pathname}`] : [])],
     env: { ...process.env, NODE_ENV: "production", ...env },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
@@ -47,7 +48,7 @@ interface Row {
 
 const dir = mkdtempSync(join(tmpdir(), "pointmall-bench-"));
 const hello = await start("./hello.ts");
-const stack = await start("./bench-server.ts", { BENCH_DB: join(dir, "bench.db") });
+const stack = await start("./bench-server.ts", { BENCH_DB: join(dir, "bench.db") }, process.env.BENCH_PROFILE === "1");
 const baseUrl = `http://127.0.0.1:${stack.msg.port}`;
 
 const ctx: BenchContext = {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, timestamp, updatedAt } from "./columns";
 import { members } from "./members";
@@ -89,8 +90,9 @@ export const orders = sqliteTable(
     index("orders_member_product_idx").on(t.memberId, t.productId, t.status),
     index("orders_supplier_status_idx").on(t.supplierId, t.status, t.createdAt),
     index("orders_status_idx").on(t.status, t.createdAt),
-    index("orders_pay_by_idx").on(t.status, t.payBy),
-    index("orders_auto_complete_idx").on(t.status, t.autoCompleteAt),
+    // The jobs' queues, holding only the orders they look at (most orders never wait for payment).
+    index("orders_pay_by_idx").on(t.payBy).where(sql`${t.status} = 'pending_payment'`),
+    index("orders_auto_complete_idx").on(t.autoCompleteAt).where(sql`${t.status} = 'shipped'`),
     index("orders_product_idx").on(t.productId),
   ],
 );

@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sql } from "drizzle-orm";
 import { createdAt, timestamp } from "./columns";
 import { apps } from "./apps";
@@ -45,10 +45,12 @@ export const ledgerEntries = sqliteTable(
     index("ledger_member_idx").on(t.memberId, t.id),
     // Covering (amount included): the tier's "earned in 12 months" sum reads the index only.
     index("ledger_member_type_time_idx").on(t.memberId, t.type, t.createdAt, t.amount),
-    index("ledger_member_rule_time_idx").on(t.memberId, t.ruleId, t.createdAt),
     index("ledger_created_idx").on(t.createdAt),
   ],
 );
+
+/** Stands in for "never expires" where lots are ordered by expiry (beyond any real date). */
+export const NEVER_MS = 8_640_000_000_000_000;
 
 /** Earned points, each lot with its own expiry; spending takes from the lot that expires first. */
 export const pointLots = sqliteTable(
@@ -70,6 +72,8 @@ export const pointLots = sqliteTable(
   },
   (t) => [
     index("lots_member_open_idx").on(t.memberId, t.remaining, t.expiresAt),
+    // Also lots_member_fifo_idx, written by hand in migration 0001 (drizzle-kit cannot express it): a
+    // member's open lots in spending order, (member_id, coalesce(expires_at, NEVER_MS), id) where open.
     // Only open lots: the expiry sweep and reminders never read spent or expired history.
     index("lots_open_expiry_idx").on(t.expiresAt, t.memberId).where(sql`${t.remaining} > 0 and ${t.expiredAt} is null`),
   ],
@@ -114,7 +118,26 @@ export const pointEvents = sqliteTable(
     response: text("response", { mode: "json" }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("point_events_app_business_uq").on(t.appId, t.businessId), index("point_events_member_type_idx").on(t.memberId, t.type, t.occurredAt, t.outcome, t.points)],
+  (t) => [uniqueIndex("point_events_app_business_uq").on(t.appId, t.businessId)],
+);
+
+/**
+ * What each member got from each event type per mall day (events granted or capped), kept with the
+ * events in the same transaction: the daily and total caps, once-a-day rules and streaks read a row
+ * or a few instead of the member's whole event history.
+ */
+export const pointEventDays = sqliteTable(
+  "point_event_days",
+  {
+    memberId: integer("member_id").notNull(),
+    type: text("type").notNull(),
+    /** The mall day ("2026-11-23", Asia/Shanghai) the events occurred on. */
+    day: text("day").notNull(),
+    points: integer("points").notNull(),
+    /** How many events counted that day. */
+    events: integer("events").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.type, t.day] })],
 );
 
 export const reviewStatuses = ["pending", "approved", "rejected"] as const;

@@ -65,7 +65,7 @@ const q = (tx: DbOrTx) =>
         detail: p("detail"),
         createdAt: p("createdAt"),
       })
-      .returning()
+      // Read back by the member's key rather than with RETURNING, which SQLite buffers in a temporary table (slower).
       .prepare(),
   }));
 
@@ -273,7 +273,7 @@ export function draw(tx: DbOrTx, ctx: AppContext, campaignId: number, memberId: 
   if (!fallback) throw conflict("POOL_INVALID", "This prize pool has no fallback prize");
   const picked = pickPrize(poolNow(tx, prizes, c.id, now), ctx.rng.int(PPM));
   const outcome = givePrize(tx, ctx, c, member, prizes.find((p) => p.id === picked.prizeId)!, fallback, key, now);
-  const entry = q(tx).insertEntry.get({
+  q(tx).insertEntry.run({
     campaignId: c.id,
     memberId: member.id,
     day: mallDay(now),
@@ -287,7 +287,8 @@ export function draw(tx: DbOrTx, ctx: AppContext, campaignId: number, memberId: 
     orderId: outcome.orderId,
     detail: { landedOn: picked.landedOn, fellBack: picked.fellBack || outcome.prize.id !== picked.prizeId },
     createdAt: now,
-  })!;
+  });
+  const entry = priorEntry(tx, c.id, member.id, key)!;
   return drawResult(tx, c, member, prizes, entry, false, now, e);
 }
 

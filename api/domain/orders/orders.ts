@@ -173,7 +173,7 @@ const q = (tx: DbOrTx) =>
         createdAt: sql.placeholder("now"),
         updatedAt: sql.placeholder("now"),
       })
-      .returning()
+      // Read back by the member's key rather than with RETURNING, which SQLite buffers in a temporary table (slower).
       .prepare(),
     insertEvent: db
       .insert(orderEvents)
@@ -279,7 +279,7 @@ export function redeem(tx: DbOrTx, ctx: AppContext, memberId: number, input: Red
   const initial: OrderStatus = cashTotal > 0 ? "pending_payment" : "paid";
   // A points-only order is paid as it is made and moves straight on by what was bought.
   const status: OrderStatus = initial === "paid" ? afterPayment(product.type) : initial;
-  const order = stmts.insertOrder.get({
+  stmts.insertOrder.run({
     id,
     orderNo,
     appId: member.appId,
@@ -303,7 +303,8 @@ export function redeem(tx: DbOrTx, ctx: AppContext, memberId: number, input: Red
     paidAt: initial === "paid" ? now.getTime() : null,
     completedAt: status === "completed" ? now.getTime() : null,
     now,
-  })!;
+  });
+  const order = stmts.byKey.get({ memberId, key: opts.idempotencyKey })!;
   const actor = `member:${memberId}`;
   stmts.insertEvent.run({ orderId: id, fromStatus: null, toStatus: initial, actor, note: "", now });
   if (status !== initial) stmts.insertEvent.run({ orderId: id, fromStatus: initial, toStatus: status, actor: "system", note: "", now });

@@ -1,20 +1,20 @@
-import { and, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 // z from @hono/zod-openapi (zod extended with .openapi): schemas made here are documented by the routes, whatever the import order.
 import { z } from "@hono/zod-openapi";
 import type { DbOrTx } from "../../../db/client";
-import { members, pointEvents, pointReviews } from "../../../db/schema";
+import { members, pointEventDays, pointEvents, pointReviews } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { conflict, unprocessable } from "../../lib/errors";
 import { writeTx } from "../../lib/tx";
-import { addDays, mallDay, startOfMallDay } from "./calendar";
+import { addDays, mallDay } from "./calendar";
 import { versionFor } from "./canary";
 import { expiryFor } from "./expiry";
 import { credit, hashRequest } from "./ledger";
 import { findOrCreateMember, recomputeTier } from "./members";
-import { evaluateRule, type RuleUsage } from "./rule-engine";
+import { evaluateRule, type RuleConfig, type RuleUsage } from "./rule-engine";
 import { tierByCode } from "./tiers";
 import { notifyPointsChanged } from "./webhooks";
-import { prepared } from "../../../db/prepared";
+import { prepared, rawStatement } from "../../../db/prepared";
 
 export const BUSINESS_ID = z
   .string()
@@ -56,26 +56,23 @@ export interface EventResult {
 
 type Member = typeof members.$inferSelect;
 
-const COUNTED = ["granted", "capped"] as const;
 export const MAX_BACKDATE_MS = 7 * 86_400_000;
 
 const p = sql.placeholder;
 const q = (tx: DbOrTx) =>
   prepared(tx, "events", (db) => {
-    const base = and(eq(pointEvents.memberId, p("memberId")), eq(pointEvents.type, p("type")), inArray(pointEvents.outcome, COUNTED));
+    const ofType = and(eq(pointEventDays.memberId, p("memberId")), eq(pointEventDays.type, p("type")));
     return {
       prior: db.select().from(pointEvents).where(and(eq(pointEvents.appId, p("appId")), eq(pointEvents.businessId, p("businessId")))).prepare(),
-      today: db
-        .select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)`, n: sql<number>`count(*)` })
-        .from(pointEvents)
-        .where(and(base, gte(pointEvents.occurredAt, p("from")), lt(pointEvents.occurredAt, p("to"))))
-        .prepare(),
-      total: db.select({ points: sql<number>`coalesce(sum(${pointEvents.points}), 0)` }).from(pointEvents).where(base).prepare(),
-      days: db
-        .select({ at: pointEvents.occurredAt })
-        .from(pointEvents)
-        .where(and(base, gte(pointEvents.occurredAt, p("from")), lt(pointEvents.occurredAt, p("to"))))
-        .orderBy(desc(pointEvents.occurredAt))
+      day: db.select({ points: pointEventDays.points, events: pointEventDays.events }).from(pointEventDays).where(and(ofType, eq(pointEventDays.day, p("day")))).prepare(),
+      total: db.select({ points: sql<number>`coalesce(sum(${pointEventDays.points}), 0)` }).from(pointEventDays).where(ofType).prepare(),
+      countDay: db
+        .insert(pointEventDays)
+        .values({ memberId: p("memberId"), type: p("type"), day: p("day"), points: p("points"), events: 1 })
+        .onConflictDoUpdate({
+          target: [pointEventDays.memberId, pointEventDays.type, pointEventDays.day],
+          set: { points: sql`${pointEventDays.points} + excluded.points`, events: sql`${pointEventDays.events} + 1` },
+        })
         .prepare(),
       balance: db.select({ balance: members.balance, tier: members.tier }).from(members).where(eq(members.id, p("id"))).prepare(),
       insert: db
@@ -101,24 +98,34 @@ const q = (tx: DbOrTx) =>
     };
   });
 
-/** What this member already got from this event type: today, ever, and the streak before today. */
-function usageOf(tx: DbOrTx, member: Member, type: string, occurredAt: Date, needStreak: boolean): RuleUsage {
-  const dayStart = startOfMallDay(occurredAt).getTime();
+/**
+ * What this member already got from this event type: on the event's day, ever, and the streak of
+ * days before it; each read only when the rule needs it (a daily cap or once-a-day award, a total
+ * cap, a streak), from the per-day counters.
+ */
+function usageOf(tx: DbOrTx, memberId: number, type: string, day: string, config: RuleConfig): RuleUsage {
   const stmts = q(tx);
-  const key = { memberId: member.id, type };
-  const today = stmts.today.get({ ...key, from: dayStart, to: dayStart + 86_400_000 })!;
-  const total = stmts.total.get(key)!;
-  let streakBefore = 0;
-  if (needStreak) {
-    const days = stmts.days.all({ ...key, from: dayStart - 400 * 86_400_000, to: dayStart }).map((r) => mallDay(r.at));
-    let expect = addDays(mallDay(occurredAt), -1);
-    for (const d of new Set(days)) {
-      if (d !== expect) break;
-      streakBefore++;
+  const kind = config.award.kind;
+  const usage: RuleUsage = { pointsToday: 0, pointsTotal: 0, grantedToday: 0, streakBefore: 0 };
+  if (config.dailyCap != null || kind === "daily" || kind === "streak") {
+    const today = stmts.day.get({ memberId, type, day });
+    if (today) {
+      usage.pointsToday = today.points;
+      usage.grantedToday = today.events;
+    }
+  }
+  if (config.totalCap != null) usage.pointsTotal = stmts.total.get({ memberId, type })!.points;
+  if (kind === "streak") {
+    // Days come newest first; the walk stops at the first gap, so it reads the streak and one row more.
+    let expect = addDays(day, -1);
+    const daysBefore = rawStatement(tx, "events.daysBefore", "select day from point_event_days where member_id = ? and type = ? and day < ? order by day desc");
+    for (const row of daysBefore.iterate(memberId, type, day) as IterableIterator<{ day: string }>) {
+      if (row.day !== expect) break;
+      usage.streakBefore++;
       expect = addDays(expect, -1);
     }
   }
-  return { pointsToday: today.points, pointsTotal: total.points, grantedToday: today.n, streakBefore };
+  return usage;
 }
 
 /**
@@ -166,7 +173,7 @@ export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, inp
       const config = rule.configs.get(ruleVersion)!;
       const isPurchase = config.award.kind === "purchaseRatio" || config.award.kind === "purchaseTiers";
       if (isPurchase && input.amount === undefined) throw unprocessable(`A ${input.type} event needs an amount in cents`, { amount: "required for this event type" });
-      const usage = usageOf(tx, member, input.type, occurredAt, config.award.kind === "streak");
+      const usage = usageOf(tx, member.id, input.type, mallDay(occurredAt), config);
       const evaluation = evaluateRule(config, { amountCents: input.amount, multiplierPermille: tierByCode(member.tier, policy.tiers).multiplierPermille, usage });
       reason = evaluation.reason ?? null;
       points = evaluation.points;
@@ -243,6 +250,7 @@ export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, inp
       response: result,
       createdAt: now,
     });
+    if (outcome === "granted" || outcome === "capped") q(tx).countDay.run({ memberId: member.id, type: input.type, day: mallDay(occurredAt), points: result.points });
     return { result, replayed: false };
   }
 }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, gt, isNull, lte, sql } from "drizzle-orm";
 import { createHash } from "node:crypto";
 import type { Db, DbOrTx } from "../../../db/client";
-import { ledgerEntries, lotAllocations, members, pointLots, type LedgerType } from "../../../db/schema";
+import { ledgerEntries, lotAllocations, members, NEVER_MS, pointLots, type LedgerType } from "../../../db/schema";
 import { conflict, notFound, unprocessable } from "../../lib/errors";
 import { prepared, rawStatement } from "../../../db/prepared";
-import { planTake } from "./fifo";
+import { planTake, type OpenLot } from "./fifo";
 
 /**
  * The points ledger. Every function here runs inside the caller's synchronous transaction
@@ -85,7 +85,8 @@ const q = (tx: DbOrTx) =>
         refEntryId: p("refEntryId"),
         createdAt: p("createdAt"),
       })
-      .returning()
+      // No RETURNING: SQLite buffers returned rows in a temporary table, which cost more than the
+      // insert itself. The entry is what was written, with the new rowid (see insertEntry).
       .prepare(),
     insertLot: db
       .insert(pointLots)
@@ -99,27 +100,37 @@ const q = (tx: DbOrTx) =>
       .where(and(eq(pointLots.id, p("lotId")), sql`${pointLots.remaining} >= ${p("amount")}`))
       .prepare(),
     insertAllocation: db.insert(lotAllocations).values({ entryId: p("entryId"), lotId: p("lotId"), amount: p("amount") }).prepare(),
-    dueLots: db
-      .select({ id: pointLots.id, remaining: pointLots.remaining })
-      .from(pointLots)
-      .where(and(eq(pointLots.memberId, p("memberId")), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, p("now"))))
-      .orderBy(asc(pointLots.expiresAt), asc(pointLots.id))
-      .prepare(),
   }));
 
 /**
- * Only the lots a debit needs, in FIFO order: a running sum over the member's open lots (expiring
- * first, never-expiring last) stops at the amount, so a member with hundreds of lots reads a few rows.
+ * A member's open lots in spending order (expiring first, never-expiring last, then oldest), read
+ * through lots_member_fifo_idx: a debit stops at the lots it needs and the expiry of due lots reads
+ * only those due, however many lots the member holds.
  */
-const lotsToTake = (tx: DbOrTx) =>
-  rawStatement(
-    tx,
-    "ledger.lotsToTake",
-    `select id, remaining, expires_at as expiresAt from (
-       select id, remaining, expires_at, sum(remaining) over (order by expires_at is null, expires_at, id) - remaining as before
-       from point_lots where member_id = ? and remaining > 0 and expired_at is null
-     ) where before < ?`,
-  );
+const OPEN_LOTS = `from point_lots indexed by lots_member_fifo_idx where member_id = ? and remaining > 0 and expired_at is null`;
+const FIFO = `coalesce(expires_at, ${NEVER_MS})`;
+const lotStatements = (tx: DbOrTx) => ({
+  inOrder: rawStatement(tx, "ledger.lotsInOrder", `select id, remaining, expires_at as expiresAt ${OPEN_LOTS} order by ${FIFO}, id`),
+  due: rawStatement(tx, "ledger.dueLots", `select id, remaining ${OPEN_LOTS} and ${FIFO} <= ? order by ${FIFO}, id`),
+  anyDue: rawStatement(tx, "ledger.anyDueLot", `select 1 ${OPEN_LOTS} and ${FIFO} <= ? limit 1`),
+});
+
+/** The first lots in spending order that together hold `amount` (all of them when they hold less). */
+function lotsToTake(tx: DbOrTx, memberId: number, amount: number): OpenLot[] {
+  const lots: OpenLot[] = [];
+  let held = 0;
+  for (const row of lotStatements(tx).inOrder.iterate(memberId) as IterableIterator<{ id: number; remaining: number; expiresAt: number | null }>) {
+    lots.push({ id: row.id, remaining: row.remaining, expiresAt: row.expiresAt == null ? null : new Date(row.expiresAt) });
+    held += row.remaining;
+    if (held >= amount) break;
+  }
+  return lots;
+}
+
+/** Whether any of the member's lots is past its expiry (a cheap check before a write transaction). */
+export function hasDueLots(db: DbOrTx, memberId: number, now: Date): boolean {
+  return lotStatements(db).anyDue.get(memberId, now.getTime()) !== undefined;
+}
 
 function memberRow(tx: DbOrTx, memberId: number) {
   const m = q(tx).member.get({ id: memberId });
@@ -145,7 +156,7 @@ function insertEntry(tx: DbOrTx, now: Date, change: ChangeBase, type: LedgerType
     });
   const stmts = q(tx);
   stmts.setBalance.run({ balance: balanceAfter, now: now.getTime(), id: member.id });
-  return stmts.insertEntry.get({
+  const entry: Omit<Entry, "id"> = {
     appId: member.appId,
     memberId: member.id,
     type,
@@ -162,7 +173,9 @@ function insertEntry(tx: DbOrTx, now: Date, change: ChangeBase, type: LedgerType
     campaignId: change.campaignId ?? null,
     refEntryId,
     createdAt: now,
-  })!;
+  };
+  const { lastInsertRowid } = stmts.insertEntry.run(entry);
+  return { id: Number(lastInsertRowid), ...entry };
 }
 
 function assertPositive(amount: number) {
@@ -189,11 +202,7 @@ export function debit(tx: DbOrTx, now: Date, change: ChangeBase & { type: "spend
   const prior = priorEntry(tx, member.appId, change.businessId, change.requestHash);
   if (prior) return { entry: prior, replayed: true };
   expireDueForMember(tx, now, change.memberId);
-  const lots = (lotsToTake(tx).all(change.memberId, change.amount) as { id: number; remaining: number; expiresAt: number | null }[]).map((l) => ({
-    ...l,
-    expiresAt: l.expiresAt == null ? null : new Date(l.expiresAt),
-  }));
-  const plan = planTake(lots, change.amount);
+  const plan = planTake(lotsToTake(tx, change.memberId, change.amount), change.amount);
   const entry = insertEntry(tx, now, change, change.type, -change.amount);
   if (!plan) throw new Error(`ledger out of step for member ${change.memberId}: balance covers ${change.amount} but lots do not`);
   const stmts = q(tx);
@@ -245,8 +254,7 @@ export function restore(tx: DbOrTx, now: Date, change: ChangeBase & { type: "ref
 
 /** Expires the member's lots whose time has come, one `expire` entry per lot. Returns how many. */
 export function expireDueForMember(tx: DbOrTx, now: Date, memberId: number): number {
-  // Placeholders in a where clause skip the column mapping: times go in as epoch milliseconds.
-  const due = q(tx).dueLots.all({ memberId, now: now.getTime() });
+  const due = lotStatements(tx).due.all(memberId, now.getTime()) as { id: number; remaining: number }[];
   for (const lot of due) {
     const entry = insertEntry(
       tx,

@@ -4,7 +4,7 @@ import { ledgerEntries, members, pointLots } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { writeTx } from "../../lib/tx";
 import { mallDay } from "./calendar";
-import { expireDueForMember } from "./ledger";
+import { expireDueForMember, hasDueLots } from "./ledger";
 import { earnedLast12Months } from "./members";
 import { tierByCode, tierProgress } from "./tiers";
 
@@ -14,13 +14,7 @@ import { tierByCode, tierProgress } from "./tiers";
  */
 export function settleExpiry(ctx: AppContext, memberId: number) {
   const now = ctx.clock.now();
-  const due = ctx.db
-    .select({ id: pointLots.id })
-    .from(pointLots)
-    .where(and(eq(pointLots.memberId, memberId), gt(pointLots.remaining, 0), isNull(pointLots.expiredAt), lte(pointLots.expiresAt, now)))
-    .limit(1)
-    .get();
-  if (due) writeTx(ctx.db, (tx) => expireDueForMember(tx, now, memberId));
+  if (hasDueLots(ctx.db, memberId, now)) writeTx(ctx.db, (tx) => expireDueForMember(tx, now, memberId));
 }
 
 /** Points expiring within `days`, by calendar day (mall time zone). */

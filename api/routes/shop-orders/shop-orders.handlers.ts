@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, count, desc, eq } from "drizzle-orm";
 import { couponCodes, memberAddresses, orders } from "../../../db/schema";
+import type { DbOrTx } from "../../../db/client";
 import type { AppContext } from "../../context";
 import { confirmReceipt, cancelOrder, redeem, setOrderAddress } from "../../domain/orders/orders";
 import { couponStateOf, orderDto, paymentsOf, timelineOf } from "../../domain/orders/order-view";
@@ -78,7 +79,7 @@ export function shopOrdersRouter(ctx: AppContext) {
     if (!order) throw notFound("Order", id);
     return order;
   };
-  const view = (o: typeof orders.$inferSelect) => ({ ...orderDto(o, { unmask: true }), timeline: timelineOf(ctx.db, o.id), payments: paymentsOf(ctx.db, o.id), coupon: couponStateOf(ctx.db, o) });
+  const view = (o: typeof orders.$inferSelect, db: DbOrTx = ctx.db) => ({ ...orderDto(o, { unmask: true }), timeline: timelineOf(db, o.id), payments: paymentsOf(db, o.id), coupon: couponStateOf(db, o) });
 
   router.openapi(listAddresses, (c) => {
     const m = requireMember(c);
@@ -123,9 +124,13 @@ export function shopOrdersRouter(ctx: AppContext) {
     const key = c.req.header("idempotency-key");
     if (!key) throw badRequest("IDEMPOTENCY_KEY_REQUIRED", "Send an Idempotency-Key header (a fresh random value per redemption)", { fields: { "Idempotency-Key": "required" } });
     const now = ctx.clock.now();
-    const { order, replayed } = await ctx.commits.run((tx) => redeem(tx, ctx, m.id, c.req.valid("json"), { idempotencyKey: key }, now));
+    // The answer is read in the same transaction: no second read snapshot per request, and it is the order as committed.
+    const { body, replayed } = await ctx.commits.run((tx) => {
+      const { order, replayed } = redeem(tx, ctx, m.id, c.req.valid("json"), { idempotencyKey: key }, now);
+      return { body: view(order, tx), replayed };
+    });
     if (replayed) c.header("Idempotent-Replay", "true");
-    return c.json(view(order), replayed ? 200 : 201);
+    return c.json(body, replayed ? 200 : 201);
   });
 
   router.openapi(myOrders, (c) => {
