@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BenchContext, Scenario } from "./scenario";
 import { scenarios } from "./scenarios";
+import { hostEvent } from "./scenarios/points";
 
 /**
  * npm run bench [-- name-filter]: starts the Hono hello-world ceiling and the full Pointmall stack as
@@ -48,6 +49,9 @@ interface Row {
 
 const dir = mkdtempSync(join(tmpdir(), "pointmall-bench-"));
 const hello = await start("./hello.ts");
+// The reference write (see floor.ts) runs only with the host-event scenario it mirrors.
+const withFloor = !filter || "host event".includes(filter) || filter === "floor";
+const floor = withFloor ? await start("./floor.ts", { BENCH_FLOOR_DB: join(dir, "floor.db") }) : undefined;
 const stack = await start("./bench-server.ts", { BENCH_DB: join(dir, "bench.db") }, process.env.BENCH_PROFILE === "1");
 const baseUrl = `http://127.0.0.1:${stack.msg.port}`;
 
@@ -98,8 +102,24 @@ try {
       non2xx: res.non2xx,
       note,
     });
+    if (s === hostEvent && floor) {
+      const ref = await hostEvent.prepare({ ...ctx, baseUrl: `http://127.0.0.1:${floor.msg.port}` });
+      await load({ ...ref, duration: 1 });
+      const r = await load(ref);
+      rows.push({
+        scenario: "  reference: least possible signed write",
+        reqPerSec: r.requests.average,
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        ratio: r.requests.average / ceilingRps,
+        errors: r.errors,
+        non2xx: r.non2xx,
+        note: "api/bench/floor.ts: same signature and group commit, 10 raw statements, no rules (what the machine allows)",
+      });
+    }
   }
 } finally {
+  floor?.child.kill();
   hello.child.kill();
   stack.child.kill();
 }
