@@ -74,10 +74,16 @@ for (const s of scenarios.filter((x: Scenario) => !filter || x.name.includes(fil
     const r = spec.setupRequest ? spec.setupRequest(base) : base;
     return new Request(opts.url, { method: r.method, headers: r.headers, body: r.method === "GET" ? undefined : r.body });
   };
-  const statuses = new Map<number, number>();
+  const statuses = new Map<string, number>();
   const round = async (n: number) => {
     for (let i = 0; i < n; i += 50) {
-      const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => Promise.resolve(app.fetch(make())).then(async (res) => { await res.arrayBuffer(); return res.status; })));
+      const batch = await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => Promise.resolve(app.fetch(make())).then(async (res) => {
+        if (res.status < 300) {
+          await res.arrayBuffer();
+          return String(res.status);
+        }
+        return `${res.status} ${((await res.json()) as { code?: string }).code}`;
+      })));
       for (const st of batch) statuses.set(st, (statuses.get(st) ?? 0) + 1);
     }
   };

@@ -1,16 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { createDb } from "../../../db/client";
-import { orders, products, suppliers } from "../../../db/schema";
+import { members, orders, products, suppliers } from "../../../db/schema";
+import { givePoints } from "../../test/order-fixtures";
 import { ledgerViolations } from "../../domain/points/ledger";
 import type { BenchContext, Scenario } from "../scenario";
 
 const STOCK = 1_000_000;
 let productId = 0;
 
-/** The demo members who redeem, each with a session and a delivery address. */
+/** The demo members who redeem, each with a session, a delivery address and points enough for the run. */
 async function shoppers(ctx: BenchContext, n: number) {
   const out: { cookie: string; addressId: number }[] = [];
+  const db = createDb(ctx.dbFile);
+  try {
+    const ids = Array.from({ length: n }, (_, i) => `u-${1001 + i}`);
+    const rows = db.select({ id: members.id }).from(members).where(and(eq(members.appId, ctx.ids["app.demo"]), inArray(members.externalId, ids))).all();
+    for (const m of rows) givePoints(db, m.id, 100_000, new Date());
+  } finally {
+    db.$client.close();
+  }
   for (let i = 0; i < n; i++) {
     const cookie = await ctx.memberCookie(`u-${1001 + i}`);
     const res = await fetch(`${ctx.baseUrl}/api/shop/addresses`, {
