@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gt, isNull, lte } from "drizzle-orm";
 import type { DbOrTx } from "../../../db/client";
-import { ledgerEntries, members, pointLots } from "../../../db/schema";
+import { campaigns, ledgerEntries, members, orders, pointLots } from "../../../db/schema";
 import type { AppContext } from "../../context";
 import { writeTx } from "../../lib/tx";
 import { mallDay } from "./calendar";
@@ -56,6 +56,11 @@ export function memberSummary(ctx: AppContext, memberId: number) {
 }
 
 /** A member's ledger, newest first, paged. */
+/**
+ * A member's history, newest first. Entries of an order or a campaign carry what they were for
+ * (the product's and the campaign's names in both languages), joined in the same query, so a
+ * member reads "Anniversary Lucky Wheel" rather than an internal reason.
+ */
 export function memberLedgerPage(db: DbOrTx, memberId: number, page: number, limit: number) {
   const items = db
     .select({
@@ -68,14 +73,25 @@ export function memberLedgerPage(db: DbOrTx, memberId: number, page: number, lim
       orderId: ledgerEntries.orderId,
       campaignId: ledgerEntries.campaignId,
       createdAt: ledgerEntries.createdAt,
+      orderNo: orders.orderNo,
+      product: orders.product,
+      campaignTitle: campaigns.title,
+      campaignTemplate: campaigns.template,
     })
     .from(ledgerEntries)
+    .leftJoin(orders, eq(orders.id, ledgerEntries.orderId))
+    .leftJoin(campaigns, eq(campaigns.id, ledgerEntries.campaignId))
     .where(eq(ledgerEntries.memberId, memberId))
     .orderBy(desc(ledgerEntries.id))
     .limit(limit)
     .offset((page - 1) * limit)
     .all()
-    .map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
+    .map(({ orderNo, product, campaignTitle, campaignTemplate, ...e }) => ({
+      ...e,
+      createdAt: e.createdAt.toISOString(),
+      order: orderNo && product ? { orderNo, productName: product.name } : null,
+      campaign: campaignTitle && campaignTemplate ? { title: campaignTitle, template: campaignTemplate } : null,
+    }));
   const [{ n }] = db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.memberId, memberId)).all();
   return { items, page, limit, total: n };
 }

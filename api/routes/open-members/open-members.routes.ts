@@ -16,6 +16,8 @@ export const PointsSummarySchema = z
   })
   .openapi("PointsSummary");
 
+const LocalTextOut = z.object({ "zh-CN": z.string(), "en-US": z.string() });
+
 export const LedgerPageSchema = z
   .object({
     items: z.array(
@@ -29,6 +31,8 @@ export const LedgerPageSchema = z
         orderId: z.number().nullable(),
         campaignId: z.number().nullable(),
         createdAt: z.string(),
+        order: z.object({ orderNo: z.string(), productName: LocalTextOut }).nullable().openapi({ description: "For entries of an order: its number and what was bought" }),
+        campaign: z.object({ title: LocalTextOut, template: z.string() }).nullable().openapi({ description: "For entries of a campaign: its title and template" }),
       }),
     ),
     page: z.number(),

@@ -106,6 +106,8 @@ describe("GET /api/open/v1/members/{memberId}/ledger", () => {
       orderId: null,
       campaignId: null,
       createdAt: "2026-01-15T02:00:00.000Z",
+      order: null,
+      campaign: null,
     });
     expect(first.body.items.slice(1).map((e: any) => e.businessId)).toEqual(["earn-24", "earn-23", "earn-22", "earn-21", "earn-20", "earn-19", "earn-18", "earn-17", "earn-16"]);
     const third = await get("/api/open/v1/members/u-1/ledger?page=3&limit=10");

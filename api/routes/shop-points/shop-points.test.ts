@@ -5,6 +5,8 @@ import { credit, hashRequest } from "../../domain/points/ledger";
 import { DAY } from "../../lib/clock";
 import { writeTx } from "../../lib/tx";
 import { buildTestApp, memberLogin, ORIGIN, registerTestApp } from "../../test/harness";
+import { createCampaign, createProduct, idem, sixPrizeWheel } from "../../test/campaign-fixtures";
+import { givePoints } from "../../test/order-fixtures";
 
 async function setup() {
   const t = await buildTestApp();
@@ -53,6 +55,33 @@ describe("GET /api/shop/me", () => {
     const cookie = await memberLogin(t, host);
     t.db.update(members).set({ status: "frozen" }).run();
     expect((await t.request("GET", "/api/shop/me", { cookie })).status).toBe(401);
+  });
+});
+
+describe("GET /api/shop/me/ledger", () => {
+  it("names what each entry was for: the product of a redemption and the campaign of a draw, in both languages", async () => {
+    const { t, host } = await setup();
+    const cookie = await memberLogin(t, host, "u-1");
+    const member = t.db.select().from(members).get()!;
+    const now = t.clock.now();
+    givePoints(t.db, member.id, 1000, now);
+    const productId = createProduct(t.db, now, { type: "virtual", pointsPrice: 300, name: "话费 10 元" });
+    const wheel = createCampaign(t.db, now, { template: "wheel", title: "周年转盘", titleEn: "Anniversary wheel", entryCost: 20, prizes: sixPrizeWheel() });
+    const bought = await t.request("POST", "/api/shop/redemptions", { cookie, headers: { ...idem(), origin: ORIGIN }, body: { productId, quantity: 1, recipient: "13800138000" } });
+    expect(bought.status).toBe(201);
+    const drawn = await t.request("POST", `/api/shop/campaigns/${wheel.id}/draw`, { cookie, headers: { ...idem(), origin: ORIGIN }, body: {} });
+    expect(drawn.status).toBe(201);
+
+    const ledger = await t.request("GET", "/api/shop/me/ledger", { cookie });
+    expect(ledger.status).toBe(200);
+    // A points prize comes first when the wheel gave one (its entry is the campaign's too).
+    const items = drawn.body.pointsAwarded > 0 ? ledger.body.items.slice(1) : ledger.body.items;
+    if (drawn.body.pointsAwarded > 0) expect(ledger.body.items[0]).toMatchObject({ type: "earn", amount: drawn.body.pointsAwarded, campaign: { template: "wheel" } });
+    expect(items).toMatchObject([
+      { type: "spend", amount: -20, campaignId: wheel.id, campaign: { title: { "zh-CN": "周年转盘", "en-US": "Anniversary wheel" }, template: "wheel" }, order: null },
+      { type: "spend", amount: -300, orderId: bought.body.id, order: { orderNo: bought.body.orderNo, productName: { "zh-CN": "话费 10 元" } }, campaign: null },
+      { type: "earn", amount: 1000, order: null, campaign: null },
+    ]);
   });
 });
 

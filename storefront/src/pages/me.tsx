@@ -3,7 +3,7 @@ import { api, type ApiError } from "../lib/api";
 import { useApi } from "../lib/use-api";
 import { Link } from "../lib/router";
 import { useShopConfig } from "../lib/shop-config";
-import { formatDateTime, formatDay, formatNumber, useLocale, useT, type MessageKey } from "../i18n";
+import { formatDateTime, formatDay, formatNumber, localName, useLocale, useT, type Locale, type MessageKey } from "../i18n";
 import { Empty, ErrorState, Skeleton } from "../components/states";
 
 export interface PointsSummary {
@@ -17,6 +17,7 @@ export interface PointsSummary {
   expiring: { days: number; total: number; dates: { date: string; points: number }[] };
 }
 
+type Local = Record<string, string>;
 interface LedgerItem {
   id: number;
   type: string;
@@ -24,6 +25,9 @@ interface LedgerItem {
   balanceAfter: number;
   reason: string;
   createdAt: string;
+  /** What the entry was for, when it belongs to an order or a campaign. */
+  order: { orderNo: string; productName: Local } | null;
+  campaign: { title: Local; template: string } | null;
 }
 interface LedgerPage {
   items: LedgerItem[];
@@ -33,7 +37,10 @@ interface LedgerPage {
 }
 
 /** Entries from host events carry "<type> event" as their reason; known types read better translated. */
-function entryTitle(e: LedgerItem, t: ReturnType<typeof useT>): string {
+function entryTitle(e: LedgerItem, t: ReturnType<typeof useT>, locale: Locale): string {
+  // A prize order's points belong to its campaign; a redemption's to what was bought.
+  if (e.campaign && ["spend", "earn", "hold", "release"].includes(e.type)) return t(`ledger.campaign.${e.type}` as MessageKey, { title: localName(e.campaign.title, locale) });
+  if (e.order) return localName(e.order.productName, locale);
   const m = /^([a-z_]+) event$/.exec(e.reason);
   if (m && ["purchase", "review", "share", "invite", "login", "sign_in"].includes(m[1])) return t(`event.${m[1]}` as MessageKey);
   return e.reason || t(`ledger.${e.type}` as MessageKey);
@@ -86,7 +93,7 @@ function History() {
         {items.map((e) => (
           <li key={e.id} className="ledger-row">
             <div>
-              <div className="ledger-reason">{entryTitle(e, t)}</div>
+              <div className="ledger-reason">{entryTitle(e, t, locale)}</div>
               <div className="muted small">
                 {t(`ledger.${e.type}` as MessageKey)} · {formatDateTime(e.createdAt, locale)}
               </div>

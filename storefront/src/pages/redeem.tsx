@@ -56,6 +56,8 @@ export function RedeemPage({ id }: { id: string }) {
     } catch (e) {
       setError(e as ApiError);
       setBusy(false);
+      // Gone meanwhile: show the product as it is now (sold out, so the button says so and stays off).
+      if ((e as ApiError).code === "SOLD_OUT") product.reload();
     }
   };
 
@@ -120,7 +122,7 @@ export function RedeemPage({ id }: { id: string }) {
           onClick={submit}
           disabled={busy || short || p.soldOut || (p.type === "physical" && !chosen) || (p.type === "virtual" && !recipient.trim())}
         >
-          {busy ? t("redeem.submitting") : t("redeem.confirm")}
+          {busy ? t("redeem.submitting") : p.soldOut ? t("product.soldOut") : t("redeem.confirm")}
         </button>
       </div>
     </div>
