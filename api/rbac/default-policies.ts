@@ -40,7 +40,7 @@ export const defaultPolicies: PolicyLine[] = [
   // Campaigns: build, simulate, schedule and end them (service only looks).
   ...verbs("operator", "campaigns", "read", "create", "update", "schedule", "unschedule", "end", "simulate"),
   // The storefront (店铺装修): pages and their versions, banner slots, themes.
-  ...verbs("operator", "pages", "read", "create", "update", "delete", "publish", "rollback", "preview"),
+  ...verbs("operator", "pages", "read", "create", "update", "delete", "publish", "cancel-publish", "rollback", "preview"),
   ...verbs("operator", "slots", "read", "create", "update", "delete"),
   ...verbs("operator", "slot-items", "read", "create", "update", "delete", "reorder"),
   ...verbs("operator", "themes", "read", "create", "update", "delete"),

@@ -33,7 +33,7 @@ export const resourceCatalog: ResourceActions[] = [
   { resource: "import-jobs", actions: ["read"] },
   { resource: "uploads", actions: ["create"] },
   { resource: "campaigns", actions: ["read", "create", "update", "schedule", "unschedule", "end", "simulate"] },
-  { resource: "pages", actions: ["read", "create", "update", "delete", "publish", "rollback", "preview"] },
+  { resource: "pages", actions: ["read", "create", "update", "delete", "publish", "cancel-publish", "rollback", "preview"] },
   { resource: "slots", actions: ["read", "create", "update", "delete"] },
   { resource: "slot-items", actions: ["read", "create", "update", "delete", "reorder"] },
   { resource: "themes", actions: ["read", "create", "update", "delete"] },

@@ -110,10 +110,10 @@ export const rollbackPage = createRoute({
   responses: detail,
 });
 export const cancelVersion = createRoute({
-  method: "delete",
-  path: "/pages/{id}/versions/{versionId}",
+  method: "post",
+  path: "/pages/{id}/versions/{versionId}/cancel-publish",
   tags,
-  summary: "Cancels a scheduled publish",
+  summary: "Cancels a scheduled publish (the version is removed; the draft stays). Permission: pages cancel-publish.",
   request: { params: VersionParams },
   responses: detail,
 });

@@ -537,7 +537,7 @@ describe("scheduled publish", () => {
     const scheduled = await op.post(`${BASE}/${page.id}/publish`, { publishAt: new Date(t.clock.now().getTime() + HOUR).toISOString() });
     const versionId = scheduled.body.versions[0].id;
 
-    const res = await op.delete(`${BASE}/${page.id}/versions/${versionId}`);
+    const res = await op.post(`${BASE}/${page.id}/versions/${versionId}/cancel-publish`, {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ scheduledAt: null, publishedVersion: 1 });
     expect(res.body.versions.map((v: { version: number }) => v.version)).toEqual([1]);
@@ -548,8 +548,8 @@ describe("scheduled publish", () => {
     expect(noticeTexts((await shop(t)).body)).toEqual(["现在"]);
 
     const op2 = await again(t);
-    expect((await op2.delete(`${BASE}/${page.id}/versions/${versionId}`)).status).toBe(404);
-    const notScheduled = await op2.delete(`${BASE}/${page.id}/versions/${page.publishedVersionId}`);
+    expect((await op2.post(`${BASE}/${page.id}/versions/${versionId}/cancel-publish`, {})).status).toBe(404);
+    const notScheduled = await op2.post(`${BASE}/${page.id}/versions/${page.publishedVersionId}/cancel-publish`, {});
     expect(notScheduled.status).toBe(409);
     expect(notScheduled.body.code).toBe("NOT_SCHEDULED");
   });
@@ -614,7 +614,7 @@ describe("who may do what (api/rbac/default-policies.ts)", () => {
       previewPost: (await client.post(`${BASE}/${pageId}/preview`, { blocks: [noticeBlock()] })).status,
       publish: (await client.post(`${BASE}/${pageId}/publish`, { publishAt: future })).status,
       rollback: (await client.post(`${BASE}/${pageId}/rollback`, { versionId })).status,
-      cancel: (await client.delete(`${BASE}/${pageId}/versions/${versionId}`)).status,
+      cancel: (await client.post(`${BASE}/${pageId}/versions/${versionId}/cancel-publish`, {})).status,
       delete: (await client.delete(`${BASE}/${pageId}`)).status,
     };
   }
@@ -627,7 +627,7 @@ describe("who may do what (api/rbac/default-policies.ts)", () => {
     return { t, op, pageId: page.id, v1: page.publishedVersionId };
   }
 
-  it("operator (operator, pages, read|create|update|delete|publish|rollback|preview) may do everything", async () => {
+  it("operator (operator, pages, read|create|update|delete|publish|cancel-publish|rollback|preview) may do everything", async () => {
     const { t, op, pageId, v1 } = await fixture();
     const got = await everyRoute(op, t, pageId, v1);
     // The cancel answers 409 (v1 is not scheduled): authorised, refused by the rules.
@@ -692,7 +692,7 @@ describe("bad input never answers 500", () => {
       () => op.post(`${BASE}/${page.id}/publish`, { note: "x".repeat(500) }),
       () => op.post(`${BASE}/${page.id}/rollback`, { versionId: "1" }),
       () => op.post(`${BASE}/${page.id}/rollback`, {}),
-      () => op.delete(`${BASE}/${page.id}/versions/abc`),
+      () => op.post(`${BASE}/${page.id}/versions/abc/cancel-publish`, {}),
       () => op.get(`${BASE}/99999999999999999999`),
       () => op.get(`${BASE}/1.5`),
       () => op.get(`${BASE}/${page.id}/preview?versionId=-3`),

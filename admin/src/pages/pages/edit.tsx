@@ -45,7 +45,7 @@ function PageEditorInner() {
     publish: useCan({ resource: "pages", action: "publish" }).data?.can,
     rollback: useCan({ resource: "pages", action: "rollback" }).data?.can,
     // Cancelling a scheduled publish is a DELETE on the page's version: the API asks for "pages delete".
-    cancel: useCan({ resource: "pages", action: "delete" }).data?.can,
+    cancel: useCan({ resource: "pages", action: "cancel-publish" }).data?.can,
     preview: useCan({ resource: "pages", action: "preview" }).data?.can,
   };
 
@@ -195,7 +195,7 @@ function PageEditorInner() {
   const cancelScheduled = async (v: PageVersion) => {
     setVersionBusy(v.id);
     try {
-      const { data } = await http.delete<PageDetail>(`${API_URL}/pages/${pageId}/versions/${v.id}`);
+      const { data } = await http.post<PageDetail>(`${API_URL}/pages/${pageId}/versions/${v.id}/cancel-publish`);
       setDetail(data);
       if (versionShown?.version.id === v.id) setVersionShown(null);
       refreshLists();
