@@ -44,7 +44,6 @@ function PageEditorInner() {
   const can = {
     publish: useCan({ resource: "pages", action: "publish" }).data?.can,
     rollback: useCan({ resource: "pages", action: "rollback" }).data?.can,
-    // Cancelling a scheduled publish is a DELETE on the page's version: the API asks for "pages delete".
     cancel: useCan({ resource: "pages", action: "cancel-publish" }).data?.can,
     preview: useCan({ resource: "pages", action: "preview" }).data?.can,
   };
