@@ -241,7 +241,9 @@ export function redeem(tx: DbOrTx, ctx: AppContext, memberId: number, input: Red
   if (!opts.skipStock) {
     const left = stmts.takeStock.get({ id: product.id, qty: input.quantity });
     if (!left) throw conflict("SOLD_OUT", "Sold out", { stock: product.stock });
-    if (left.stock <= left.lowStockThreshold) lowStockNotice(tx, product, left.stock, now);
+    // Once per crossing: when this redemption took the stock from above the threshold to it or below.
+    // A restock (or a cancellation) above the threshold arms it again.
+    if (left.stock <= left.lowStockThreshold && left.stock + input.quantity > left.lowStockThreshold) lowStockNotice(tx, product, left.stock, now);
   }
 
   let couponCodeId: number | null = null;
@@ -326,10 +328,9 @@ export function afterPaid(tx: DbOrTx, order: OrderRow, now: Date): OrderRow {
 
 function lowStockNotice(tx: DbOrTx, product: ProductRow, stock: number, now: Date) {
   const payload = { productId: product.id, name: product.name, stock, threshold: product.lowStockThreshold };
-  const day = mallDay(now);
   for (const scope of [`supplier:${product.supplierId}`, "operator"])
     tx.insert(notifications)
-      .values({ audience: "staff", staffScope: scope, kind: "low-stock", dedupeKey: `${scope}:${product.id}:${day}`, payload, createdAt: now })
+      .values({ audience: "staff", staffScope: scope, kind: "low-stock", dedupeKey: `${scope}:${product.id}:${now.getTime()}`, payload, createdAt: now })
       .onConflictDoNothing()
       .run();
 }

@@ -593,7 +593,7 @@ describe("addresses", () => {
 });
 
 describe("low-stock notifications", () => {
-  it("tell the product's supplier and the operators once, when a redemption brings the stock to the threshold", async () => {
+  it("tell the product's supplier and the operators once per crossing: when a redemption brings the stock to the threshold, and again only after a restock", async () => {
     const { t, supplierId, buyer, addressId } = await setup();
     const productId = listProduct(t, supplierId, { pointsPrice: 10, stock: 5, lowStockThreshold: 2 });
     const notices = () => t.db.select().from(notifications).where(eq(notifications.kind, "low-stock")).all();
@@ -608,13 +608,15 @@ describe("low-stock notifications", () => {
     ]);
     expect(sent[0].payload).toMatchObject({ productId, stock: 2, threshold: 2 });
 
-    await redeem(buyer.client, { productId, addressId }); // stock 1: already told today
-    expect(notices()).toHaveLength(2);
-    // Still low the next day: a fresh reminder, once again.
+    await redeem(buyer.client, { productId, addressId }); // stock 1: told already
     t.clock.advance(DAY);
-    await redeem(buyer.client, { productId, addressId });
+    await redeem(buyer.client, { productId, addressId }); // stock 0, the next day: still the same shortage
+    expect(notices()).toHaveLength(2);
+    // The supplier restocks to 3 (above the threshold); crossing it again is news.
+    t.db.update(products).set({ stock: 3 }).where(eq(products.id, productId)).run();
+    await redeem(buyer.client, { productId, addressId }); // stock 2
     expect(notices()).toHaveLength(4);
-    expect(notices().at(-1)!.payload).toMatchObject({ stock: 0 });
+    expect(notices().at(-1)!.payload).toMatchObject({ stock: 2 });
     // Members are not told.
     expect(t.db.select().from(notifications).where(and(eq(notifications.kind, "low-stock"), eq(notifications.audience, "member"))).all()).toEqual([]);
   });
