@@ -40,3 +40,20 @@ export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: false });
 }
+
+/** Enters the storefront on a phone as a demo member, through a signed SSO link (as the host app would). */
+export async function enterStorefront(browser: Browser, baseUrl: string, externalId: string, redirect: string): Promise<Page> {
+  const { page } = await newPage(browser, { mobile: true });
+  const res = await fetch(`${baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(externalId)}&redirect=${encodeURIComponent(redirect)}`);
+  const { url } = (await res.json()) as { url: string };
+  await page.goto(`${baseUrl}${url}`);
+  return page;
+}
+
+/** Opens an antd Select by the id of its search input, types, and clicks the option with this test id. */
+export async function pickOption(page: Page, inputId: string, search: string, optionTestId: string) {
+  await page.locator(".ant-select", { has: page.locator(`#${inputId}`) }).locator(".ant-select-selector").click();
+  await page.locator(`#${inputId}`).fill(search);
+  await page.locator(`.ant-select-dropdown:visible [data-testid="${optionTestId}"]`).click();
+  await page.keyboard.press("Escape");
+}

@@ -1,10 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { ledgerEntries, members, orders, pages, products } from "../db/schema";
 import { createCampaign, createProduct, sixPrizeWheel } from "../api/test/campaign-fixtures";
 import { givePoints, redeemFor } from "../api/test/order-fixtures";
-import { launchBrowser, newPage, screenshot } from "./browser";
+import { enterStorefront, launchBrowser, newPage, pickOption, screenshot } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
 let server: RunningServer;
@@ -36,15 +36,9 @@ afterAll(async () => {
 });
 
 const eventually = <T>(fn: () => T | Promise<T>, timeout = 15_000) => expect.poll(fn, { timeout });
+const enter = (redirect: string) => enterStorefront(browser, server.baseUrl, member.externalId, redirect);
 const balance = () => server.db.select({ b: members.balance }).from(members).where(eq(members.id, member.id)).get()!.b;
 
-/** Opens an antd Select by the id of its search input, types, and clicks the option with this test id. */
-async function pick(page: Page, inputId: string, search: string, optionTestId: string) {
-  await page.locator(".ant-select", { has: page.locator(`#${inputId}`) }).locator(".ant-select-selector").click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible [data-testid="${optionTestId}"]`).click();
-  await page.keyboard.press("Escape");
-}
 
 /**
  * Issue 6's story in the browser, end to end: what operators configure is what members see, and what
@@ -69,14 +63,14 @@ describe("a member's story: the home page an operator publishes, a redemption, a
     const grid = page.getByTestId(`block-${before}`);
     await eventually(() => grid.getAttribute("data-block-type")).toBe("product_grid");
     await page.locator("#block_title_zh-CN").fill(GRID_TITLE);
-    await pick(page, "block_productIds", "会员故事话费", `product-option-${made.gift}`);
-    await pick(page, "block_productIds", "会员故事限量", `product-option-${made.last}`);
+    await pickOption(page, "block_productIds", "会员故事话费", `product-option-${made.gift}`);
+    await pickOption(page, "block_productIds", "会员故事限量", `product-option-${made.last}`);
     await eventually(() => grid.getAttribute("data-problems")).toBe("0");
 
     await page.getByTestId("add-block-campaign_entry").click();
     const entry = page.getByTestId(`block-${before + 1}`);
     await entry.getByTestId("block-settings-campaign_entry").waitFor();
-    await pick(page, "block_campaignId", WHEEL_TITLE.slice(0, 4), `campaign-option-${made.wheel}`);
+    await pickOption(page, "block_campaignId", WHEEL_TITLE.slice(0, 4), `campaign-option-${made.wheel}`);
     await eventually(() => entry.getAttribute("data-problems")).toBe("0");
 
     const published = Number(await page.getByTestId("live-version").getAttribute("data-version"));
@@ -181,12 +175,3 @@ describe("a member's story: the home page an operator publishes, a redemption, a
     await phone.close();
   });
 });
-
-/** Enters the storefront as the member through a signed SSO link (as the host app would), on a phone. */
-async function enter(redirect: string): Promise<Page> {
-  const { page } = await newPage(browser, { mobile: true });
-  const res = await fetch(`${server.baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(member.externalId)}&redirect=${encodeURIComponent(redirect)}`);
-  const { url } = (await res.json()) as { url: string };
-  await page.goto(`${server.baseUrl}${url}`);
-  return page;
-}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { campaigns, pages, products, slotItems, slots } from "../db/schema";
 import type { ResolvedPage } from "../api/domain/pages/resolved";
-import { launchBrowser, newPage, screenshot } from "./browser";
+import { launchBrowser, newPage, pickOption, screenshot } from "./browser";
 import { startServer, type RunningServer } from "./server";
 import { pngTile } from "./fixtures";
 
@@ -61,13 +61,6 @@ function pickFixtures() {
   return { product, wheel };
 }
 
-/** Opens an antd Select by the id of its search input, types, and clicks the option with this test id. */
-async function pick(page: Page, inputId: string, search: string, optionTestId: string) {
-  await page.locator(".ant-select", { has: page.locator(`#${inputId}`) }).locator(".ant-select-selector").click();
-  await page.locator(`#${inputId}`).fill(search);
-  await page.locator(`.ant-select-dropdown:visible [data-testid="${optionTestId}"]`).click();
-  await page.keyboard.press("Escape");
-}
 
 describe("page builder", () => {
   let pageId = 0;
@@ -110,7 +103,7 @@ describe("page builder", () => {
     await screenshot(page, "page-builder-problems");
 
     await page.locator("#block_title_zh-CN").fill("精选好物");
-    await pick(page, "block_productIds", product.name["zh-CN"].slice(0, 4), `product-option-${product.id}`);
+    await pickOption(page, "block_productIds", product.name["zh-CN"].slice(0, 4), `product-option-${product.id}`);
     await eventually(() => grid.getAttribute("data-problems")).toBe("0");
     await eventually(() => phone.locator("body").innerText()).toContain(product.name["zh-CN"]);
     expect(await phone.locator("body").innerText()).toContain("精选好物");
@@ -121,7 +114,7 @@ describe("page builder", () => {
     await entry.getByTestId("block-settings-campaign_entry").waitFor();
     await entry.getByTestId("campaign-template-filter").click();
     await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: "幸运大转盘" }).click();
-    await pick(page, "block_campaignId", wheel.title["zh-CN"].slice(0, 3), `campaign-option-${wheel.id}`);
+    await pickOption(page, "block_campaignId", wheel.title["zh-CN"].slice(0, 3), `campaign-option-${wheel.id}`);
     await eventually(() => phone.getByTestId("campaign-entry").count()).toBe(1);
     expect(await phone.getByTestId("campaign-entry").innerText()).toContain(wheel.title["zh-CN"]);
     expect(previewCalls).toContain(422);

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { and, desc, eq, gte } from "drizzle-orm";
 import { auctionBids, campaigns, ledgerEntries, members, orders, quizQuestions, signIns } from "../db/schema";
 import { createCampaign, createProduct, sixPrizeWheel } from "../api/test/campaign-fixtures";
 import { placeBid } from "../api/domain/campaigns/auction";
 import { writeTx } from "../api/lib/tx";
 import { givePoints } from "../api/test/order-fixtures";
-import { launchBrowser, newPage, screenshot } from "./browser";
+import { enterStorefront, launchBrowser, screenshot } from "./browser";
 import { startServer, type RunningServer } from "./server";
 
 let server: RunningServer;
@@ -41,16 +41,9 @@ afterAll(async () => {
   await server?.close();
 });
 
+const enter = (redirect: string) => enterStorefront(browser, server.baseUrl, member.externalId, redirect);
 const balance = () => server.db.select({ b: members.balance }).from(members).where(eq(members.id, member.id)).get()!.b;
 
-/** Enters the storefront as the demo member through a signed SSO link (as the host app would). */
-async function enter(redirect: string): Promise<Page> {
-  const { page } = await newPage(browser, { mobile: true });
-  const res = await fetch(`${server.baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(member.externalId)}&redirect=${encodeURIComponent(redirect)}`);
-  const { url } = (await res.json()) as { url: string };
-  await page.goto(`${server.baseUrl}${url}`);
-  return page;
-}
 
 describe("storefront campaigns (phone)", () => {
   it("a member spins the wheel: the wheel stops on the server's prize, the dialog shows it, the ledger has the entry cost", async () => {
