@@ -5,7 +5,7 @@ import type { Scenario } from "../scenario";
  * every mobile browser does, with no session needed. Served from the page cache (api/domain/pages/page-cache.ts).
  */
 export const home: Scenario = {
-  name: "home (GET /api/shop/pages?path=/, gzip)",
+  name: "home (GET /api/shop/pages?path=/, br)",
   goal: 0.6,
   prepare: async (ctx) => ({
     url: `${ctx.baseUrl}/api/shop/pages?path=/`,
@@ -15,10 +15,10 @@ export const home: Scenario = {
   }),
   async verify(ctx) {
     // fetch decompresses: check the page is whole; Content-Length says what went over the wire.
-    const res = await fetch(`${ctx.baseUrl}/api/shop/pages?path=/`, { headers: { "accept-encoding": "gzip" } });
+    const res = await fetch(`${ctx.baseUrl}/api/shop/pages?path=/`, { headers: { "accept-encoding": "gzip, deflate, br" } });
     const body = await res.text();
     const page = JSON.parse(body) as { blocks?: { type: string }[] };
-    if (res.status !== 200 || res.headers.get("content-encoding") !== "gzip" || !page.blocks?.length) throw new Error(`home page: ${res.status} ${res.headers.get("content-encoding")} ${page.blocks?.length} blocks`);
-    return `${page.blocks.length} blocks, ${Buffer.byteLength(body)} bytes JSON, ${res.headers.get("content-length")} gzipped`;
+    if (res.status !== 200 || res.headers.get("content-encoding") !== "br" || !page.blocks?.length) throw new Error(`home page: ${res.status} ${res.headers.get("content-encoding")} ${page.blocks?.length} blocks`);
+    return `${page.blocks.length} blocks, ${Buffer.byteLength(body)} bytes JSON, ${res.headers.get("content-length")} in Brotli`;
   },
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createTestDb } from "../../../db/client";
 import { pages, pageVersions } from "../../../db/schema";
 import { manualClock } from "../../lib/clock";
-import { acceptsGzip, etagMatches, PageCache } from "./page-cache";
+import { etagMatches, PageCache, preferredCoding } from "./page-cache";
 
 describe("etagMatches", () => {
   const etag = 'W/"abc"';
@@ -20,19 +20,24 @@ describe("etagMatches", () => {
   });
 });
 
-describe("acceptsGzip", () => {
+describe("preferredCoding", () => {
   it.each([
-    ["gzip", true],
-    ["gzip, deflate, br", true],
-    ["br;q=1.0, GZIP;q=0.5", true],
-    ["*", true],
-    ["gzip;q=0", false],
-    ["gzip; q=0.0, *", false],
-    ["br, deflate", false],
-    ["identity", false],
-    [undefined, false],
+    ["gzip", "gzip"],
+    ["gzip, deflate, br", "br"],
+    ["gzip, deflate, br, zstd", "br"],
+    ["br;q=1.0, GZIP;q=0.5", "br"],
+    ["br;q=0.5, gzip", "gzip"],
+    ["br;q=0, gzip", "gzip"],
+    ["*", "br"],
+    ["gzip;q=0", null],
+    ["gzip; q=0.0, *", "br"],
+    ["gzip;q=0, br;q=0, *", null],
+    ["br, deflate", "br"],
+    ["deflate", null],
+    ["identity", null],
+    [undefined, null],
   ])("Accept-Encoding %j → %s", (header, expected) => {
-    expect(acceptsGzip(header)).toBe(expected);
+    expect(preferredCoding(header)).toBe(expected);
   });
 });
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants as zlib, gzipSync } from "node:zlib";
 import type { Db } from "../../../db/client";
 import type { Clock } from "../../lib/clock";
 import { buildPublishedPage } from "./resolve";
@@ -9,8 +9,10 @@ export interface CachedPage {
   status: 200 | 404;
   /** The JSON body, serialised once. */
   body: Uint8Array<ArrayBuffer>;
-  /** The same body gzipped (sent when the client accepts gzip). */
+  /** The same body gzipped (sent when the client accepts gzip but not Brotli). */
   gzip: Uint8Array<ArrayBuffer>;
+  /** The same body in Brotli (what phones ask for first: a fifth smaller than gzip for a page's JSON). */
+  br: Uint8Array<ArrayBuffer>;
   /** A weak validator over the body: the same content keeps the same ETag across rebuilds. */
   etag: string;
   /** When this entry is rebuilt at the latest (epoch ms). */
@@ -78,6 +80,8 @@ export class PageCache {
       status: built ? 200 : 404,
       body,
       gzip: new Uint8Array(gzipSync(body, { level: 9 })),
+      // Once per build, so the slowest, smallest setting.
+      br: new Uint8Array(brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length } })),
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
       expiresAt,
     };
@@ -96,24 +100,33 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   return false;
 }
 
-/** The last Accept-Encoding seen and its answer: a mall's phones send the same few, over and over. */
-let lastAcceptEncoding: [string, boolean] = ["", false];
+export type Coding = "br" | "gzip" | null;
 
-/** Whether Accept-Encoding allows gzip (and does not refuse it with q=0). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
+/** The last Accept-Encoding seen and its answer: a mall's phones send the same few, over and over. */
+let lastAcceptEncoding: [string, Coding] = ["", null];
+
+/**
+ * The coding to send for an Accept-Encoding header: Brotli when it is accepted at least as gladly as
+ * gzip, gzip when only that is, none otherwise (or when both are refused with q=0).
+ */
+export function preferredCoding(header: string | undefined): Coding {
+  if (!header) return null;
   if (header === lastAcceptEncoding[0]) return lastAcceptEncoding[1];
-  const answer = parseAcceptsGzip(header);
+  const answer = parseCoding(header);
   lastAcceptEncoding = [header, answer];
   return answer;
 }
 
-function parseAcceptsGzip(header: string): boolean {
+function parseCoding(header: string): Coding {
+  const q: Record<string, number> = {};
   for (const part of header.split(",")) {
     const [coding, ...params] = part.trim().toLowerCase().split(";");
-    if (coding.trim() !== "gzip" && coding.trim() !== "*") continue;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return !q || Number(q.slice(2)) > 0;
+    const weight = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    q[coding.trim()] = weight ? Number(weight.slice(2)) || 0 : 1;
   }
-  return false;
+  const star = q["*"] ?? 0;
+  const br = q.br ?? star;
+  const gzip = q.gzip ?? star;
+  if (br > 0 && br >= gzip) return "br";
+  return gzip > 0 ? "gzip" : null;
 }

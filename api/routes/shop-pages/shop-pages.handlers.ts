@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { AppContext, AppEnv } from "../../context";
 import { PAGE_PATH } from "../../domain/pages/blocks";
-import { acceptsGzip, etagMatches, type PageCache } from "../../domain/pages/page-cache";
+import { etagMatches, preferredCoding, type PageCache } from "../../domain/pages/page-cache";
 import { toAppError, validationError } from "../../lib/errors";
 import { newRouter } from "../../lib/router";
 import { logRequest, requestIdFrom } from "../../middleware/request-context";
@@ -37,9 +37,10 @@ function pageAnswer(cache: PageCache, path: string, header: (name: string) => st
     delete headers["Content-Type"];
     return new Response(null, { status: 304, headers });
   }
-  if (!acceptsGzip(header("accept-encoding") ?? undefined)) return new Response(page.body, { status: 200, headers });
-  headers["Content-Encoding"] = "gzip";
-  return new Response(page.gzip, { status: 200, headers });
+  const coding = preferredCoding(header("accept-encoding") ?? undefined);
+  if (!coding) return new Response(page.body, { status: 200, headers });
+  headers["Content-Encoding"] = coding;
+  return new Response(page[coding], { status: 200, headers });
 }
 
 /** The query's page path, checked by the route's schema (a 400 in the one error shape otherwise). */

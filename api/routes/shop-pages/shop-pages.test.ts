@@ -1,4 +1,4 @@
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { describe, expect, it, vi } from "vitest";
@@ -154,19 +154,24 @@ describe("the page cache", () => {
     expect((await raw(t, "/", { "if-none-match": 'W/"stale"' })).status).toBe(200);
   });
 
-  it("sends the same JSON gzipped when the client accepts gzip, plain when it refuses gzip", async () => {
+  it("sends the same JSON in Brotli when the client accepts it (phones do), gzip when only that, plain otherwise", async () => {
     const { t, op } = await setup();
     await publishedPage(op, "/", [noticeBlock(), { id: "rt", type: "rich_text", html: text("<p>" + "积分商城 ".repeat(200) + "</p>", "<p>Points</p>") }]);
     const plain = await raw(t);
     expect(plain.headers.get("content-encoding")).toBeNull();
-    const zipped = await raw(t, "/", { "accept-encoding": "gzip, deflate, br" });
+    const brotli = await raw(t, "/", { "accept-encoding": "gzip, deflate, br" });
+    expect([brotli.status, brotli.headers.get("content-encoding")]).toEqual([200, "br"]);
+    expect(brotli.headers.get("etag")).toBe(plain.headers.get("etag"));
+    expect(JSON.parse(brotliDecompressSync(brotli.bytes).toString("utf8"))).toEqual(JSON.parse(plain.bytes.toString("utf8")));
+    const zipped = await raw(t, "/", { "accept-encoding": "gzip, deflate" });
     expect(zipped.status).toBe(200);
     expect(zipped.headers.get("content-encoding")).toBe("gzip");
     expect(zipped.headers.get("etag")).toBe(plain.headers.get("etag"));
     expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
     expect(JSON.parse(gunzipSync(zipped.bytes).toString("utf8"))).toEqual(JSON.parse(plain.bytes.toString("utf8")));
     expect((await raw(t, "/", { "accept-encoding": "gzip;q=0, identity" })).headers.get("content-encoding")).toBeNull();
-    expect((await raw(t, "/", { "accept-encoding": "br" })).headers.get("content-encoding")).toBeNull();
+    expect(brotli.bytes.length).toBeLessThan(zipped.bytes.length);
+    expect((await raw(t, "/", { "accept-encoding": "deflate" })).headers.get("content-encoding")).toBeNull();
   });
 
   it("is rebuilt after a publish; a saved draft changes nothing members see, so the ETag stays", async () => {
