@@ -24,7 +24,15 @@ async function buildIfStale(app: "admin" | "storefront") {
   const index = join(outDir, "index.html");
   if (existsSync(index) && statSync(index).mtimeMs > newestMtime(join(root, app))) return;
   console.log(`[e2e] building ${app} into ${outDir}…`);
-  await build({ configFile: join(root, app, "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, and Vite bundles React for whatever NODE_ENV says: without this the
+  // browser suite ran React's development build (three times the size of what `npm start` serves).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(root, app, "vite.config.ts"), mode: "production", logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export default async function setup() {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { and, eq, gt } from "drizzle-orm";
 import { mkdirSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { products } from "../db/schema";
 import type { ResolvedPage } from "../api/domain/pages/resolved";
@@ -132,8 +133,12 @@ afterAll(async () => {
 const blockTypes = (page: Page) => page.locator("[data-testid=page-view] > .block").evaluateAll((els) => els.map((e) => e.getAttribute("data-block-type")));
 
 describe("storefront home and topic pages (phone)", () => {
-  it("shows the seed's published home page as the demo mall would", async () => {
+  it("shows the seed's published home page as the demo mall would, with at most 150 kB of gzipped JavaScript on the first load", async () => {
     const { context, page } = await newPage(browser, { mobile: true });
+    const scripts: Promise<number>[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.body().then((b) => gzipSync(b, { level: 9 }).length));
+    });
     await page.goto(`${server.baseUrl}/`);
     await page.getByTestId("page-view").waitFor();
     await page.getByTestId("banner").locator("img").first().waitFor();
@@ -141,6 +146,10 @@ describe("storefront home and topic pages (phone)", () => {
     await screenshot(page, "storefront-home-seed");
     await fullScreenshot(page, "storefront-home-seed-full");
     expect((await blockTypes(page)).length).toBeGreaterThan(3);
+    // Everything the phone ran to show the home page (entry, chunks, lazy blocks), as gzip would send it.
+    const sizes = await Promise.all(scripts);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(150 * 1024);
     await context.close();
   });
 
