@@ -98,7 +98,7 @@ for (const s of scenarios.filter((x: Scenario) => !filter || x.name.includes(fil
   console.log(`${s.name.padEnd(50)} ${us.toFixed(1).padStart(8)} µs/request  ${(1e6 / us).toFixed(0).padStart(7)} req/s  statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
   if (s.verify) console.log("   ", await s.verify(ctx));
   for (const [source, t] of [...sqlTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
-    console.log(`    ${((t.ms * 1000) / N).toFixed(1).padStart(6)} µs/req  ${(t.n / N).toFixed(2).padStart(5)}×  ${source.replace(/\s+/g, " ").slice(0, 150)}`);
+    console.log(`    ${((t.ms * 1000) / N).toFixed(1).padStart(6)} µs/req  ${(t.n / N).toFixed(2).padStart(5)}×  ${source.replace(/\s+/g, " ").slice(0, Number(process.env.INPROC_SQL_WIDTH ?? 150))}`);
 }
 server.close();
 db.$client.close();
