@@ -12,7 +12,7 @@ let browser: Browser;
 let member: typeof members.$inferSelect;
 let other: typeof members.$inferSelect;
 /** What the story needs, made for it (whatever else the demo seed holds). */
-const made = { gift: 0, last: 0, dear: 0, wheel: 0, signIn: 0 };
+const made = { gift: 0, last: 0, dear: 0, mixed: 0, wheel: 0, signIn: 0 };
 const GRID_TITLE = "会员故事精选";
 const WHEEL_TITLE = "会员故事转盘";
 
@@ -27,6 +27,9 @@ beforeAll(async () => {
   made.gift = createProduct(server.db, now, { type: "virtual", stock: 20, pointsPrice: 300, name: "会员故事话费券" });
   made.last = createProduct(server.db, now, { type: "virtual", stock: 1, pointsPrice: 100, name: "会员故事限量款" });
   made.dear = createProduct(server.db, now, { type: "virtual", stock: 5, pointsPrice: 9_999_999, name: "会员故事镇店之宝" });
+  // Points + cash: 200 points and ¥9.90, paid through the sandbox gateway's checkout page.
+  made.mixed = createProduct(server.db, now, { type: "virtual", stock: 5, pointsPrice: 200, name: "会员故事积分加钱购" });
+  server.db.update(products).set({ cashPrice: 990 }).where(eq(products.id, made.mixed)).run();
   made.wheel = createCampaign(server.db, now, { template: "wheel", title: WHEEL_TITLE, titleEn: "Member story wheel", entryCost: 20, perDayLimit: 3, prizes: sixPrizeWheel() }).id;
   made.signIn = createCampaign(server.db, now, { template: "sign_in", title: "会员故事签到", titleEn: "Member story sign-in" }).id;
 });
@@ -108,6 +111,28 @@ describe("a member's story: the home page an operator publishes, a redemption, a
     await phone.getByTestId("order-status").waitFor();
     expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ memberId: member.id, productId: made.gift, pointsTotal: 300 });
     expect(balance()).toBe(before - 300);
+    await phone.close();
+  });
+
+  it("pays the cash part of a points + cash product on the sandbox checkout page, and the order moves on", async () => {
+    const phone = await enter(`/redeem/${made.mixed}`);
+    await phone.locator("input[name=recipient]").fill("13800138000");
+    await phone.getByRole("button", { name: "确认兑换" }).click();
+    await phone.waitForURL(/\/orders\/\d+/);
+    const orderId = Number(phone.url().match(/orders\/(\d+)/)![1]);
+    await eventually(() => phone.getByTestId("order-status").innerText()).toBe("待支付");
+    expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()).toMatchObject({ status: "pending_payment", pointsTotal: 200, cashTotal: 990 });
+
+    await phone.getByRole("button", { name: "支付 ¥9.90" }).click();
+    await phone.waitForURL(/\/sandbox-pay\//);
+    expect(await phone.locator(".amount").innerText()).toBe("¥9.90");
+    await screenshot(phone, "member-story-sandbox-checkout");
+    await phone.getByRole("button", { name: /确认支付/ }).click();
+    // Back on the order: the gateway's signed notification lands on its own, and the page looks again until it has.
+    await phone.waitForURL(new RegExp(`/orders/${orderId}\\?paid=1`));
+    await eventually(() => server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.status).not.toBe("pending_payment");
+    await eventually(() => phone.getByTestId("order-status").innerText()).not.toBe("待支付");
+    expect(server.db.select().from(orders).where(eq(orders.id, orderId)).get()!.paidAt).not.toBeNull();
     await phone.close();
   });
 

@@ -54,7 +54,7 @@ export function paymentsRouter(ctx: AppContext) {
 
 function page(title: string, body: string) {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>
-<style>body{font-family:system-ui,-apple-system,"PingFang SC",sans-serif;margin:0;background:#f0f2f5;color:#1f1f1f;display:grid;place-items:center;min-height:100vh}
+<style>*{box-sizing:border-box}body{font-family:system-ui,-apple-system,"PingFang SC",sans-serif;margin:0;background:#f0f2f5;color:#1f1f1f;display:grid;place-items:center;min-height:100vh}
 main{background:#fff;border-radius:12px;padding:24px;width:min(360px,92vw);text-align:center;box-shadow:0 2px 12px rgba(0,0,0,.06)}
 h1{font-size:18px}.amount{font-size:36px;font-weight:700;margin:8px 0}.muted{color:#595959}
 button{width:100%;padding:12px;border-radius:8px;border:0;font-size:16px;margin-top:12px;cursor:pointer}.pay{background:#1677ff;color:#fff}.fail{background:#fff;border:1px solid #d9d9d9}
