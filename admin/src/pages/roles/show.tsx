@@ -90,12 +90,14 @@ export function RoleShow() {
             size="small"
             pagination={false}
             dataSource={role.catalog}
-            scroll={{ x: true }}
+            // A matrix of ~30 actions: names on one line each, scrolled sideways, the resource column kept in view.
+            scroll={{ x: "max-content" }}
             columns={[
-              { dataIndex: "resource", title: t("roles.fields.resource"), fixed: "left", render: (r: string) => t(`${r}.${r}`, r) },
+              { dataIndex: "resource", title: t("roles.fields.resource"), fixed: "left", onCell: () => ({ style: { whiteSpace: "nowrap" } }), render: (r: string) => t(`${r}.${r}`, r) },
               ...allActions.map((action) => ({
                 key: action,
                 title: t(`roles.actions.${action}`, action),
+                onHeaderCell: () => ({ style: { whiteSpace: "nowrap" } }),
                 align: "center" as const,
                 render: (_: unknown, row: { resource: string; actions: string[] }) =>
                   row.actions.includes(action) ? (
