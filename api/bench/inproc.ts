@@ -9,7 +9,7 @@ import { startCheckpointer } from "../lib/checkpointer";
 import { createLogger } from "../lib/logger";
 import { seedDemo } from "../../seed/index";
 import { FAST_SCRYPT, TEST_SECRET_KEY } from "../test/harness";
-import type { BenchContext, Scenario } from "./scenario";
+import { benchContext, type Scenario } from "./scenario";
 import { scenarios } from "./scenarios";
 
 /**
@@ -51,20 +51,7 @@ const app = await createApp({ db, logger: createLogger("warn"), config: { passwo
 const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
 await new Promise((r) => server.once("listening", r));
 const baseUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-const ctx: BenchContext = {
-  baseUrl,
-  dbFile: file,
-  ids,
-  async staffCookie(username) {
-    const res = await fetch(`${baseUrl}/api/admin/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ username, password: "pointmall" }) });
-    return res.headers.get("set-cookie")!.match(/pm_staff=[^;]+/)![0];
-  },
-  async memberCookie(externalId) {
-    const link = (await (await fetch(`${baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(externalId)}`)).json()) as { url: string };
-    const res = await fetch(baseUrl + link.url, { redirect: "manual" });
-    return res.headers.get("set-cookie")!.match(/pm_member=[^;]+/)![0];
-  },
-};
+const ctx = benchContext(baseUrl, file, ids);
 
 for (const s of scenarios.filter((x: Scenario) => !filter || x.name.includes(filter))) {
   const opts = await s.prepare(ctx);

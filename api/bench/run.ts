@@ -3,7 +3,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { BenchContext, Scenario } from "./scenario";
+import { benchContext, type Scenario } from "./scenario";
 import { scenarios } from "./scenarios";
 import { hostEvent } from "./scenarios/points";
 
@@ -55,28 +55,7 @@ const floor = withFloor ? await start("./floor.ts", { BENCH_FLOOR_DB: join(dir, 
 const stack = await start("./bench-server.ts", { BENCH_DB: join(dir, "bench.db") }, process.env.BENCH_PROFILE === "1");
 const baseUrl = `http://127.0.0.1:${stack.msg.port}`;
 
-const ctx: BenchContext = {
-  baseUrl,
-  dbFile: join(dir, "bench.db"),
-  ids: stack.msg.ids,
-  async staffCookie(username) {
-    const res = await fetch(`${baseUrl}/api/admin/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ username, password: "pointmall" }),
-    });
-    const cookie = res.headers.get("set-cookie")?.match(/pm_staff=[^;]+/)?.[0];
-    if (!cookie) throw new Error(`could not sign in as ${username}: ${res.status}`);
-    return cookie;
-  },
-  async memberCookie(externalId) {
-    const link = (await (await fetch(`${baseUrl}/api/shop/demo/sso-url?memberId=${encodeURIComponent(externalId)}`)).json()) as { url: string };
-    const res = await fetch(baseUrl + link.url, { redirect: "manual" });
-    const cookie = res.headers.get("set-cookie")?.match(/pm_member=[^;]+/)?.[0];
-    if (!cookie) throw new Error(`could not enter as member ${externalId}: ${res.status}`);
-    return cookie;
-  },
-};
+const ctx = benchContext(baseUrl, join(dir, "bench.db"), stack.msg.ids);
 
 const rows: Row[] = [];
 try {

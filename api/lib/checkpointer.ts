@@ -42,11 +42,13 @@ export function startCheckpointer(db: Db, file: string, opts: { everyMs?: number
   });
   // After the listeners: attaching one refs the thread again. The server's lifetime is its HTTP listener's.
   worker.unref();
+  let exited = false;
+  const gone = new Promise<void>((resolve) => worker.once("exit", () => ((exited = true), resolve())));
   return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        worker.once("exit", () => resolve());
-        worker.postMessage("stop");
-      }),
+    // A worker that already ended (after an error) has nothing to stop: shutdown must not wait for it.
+    stop: () => {
+      if (!exited) worker.postMessage("stop");
+      return gone;
+    },
   };
 }

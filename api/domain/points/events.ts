@@ -54,8 +54,6 @@ export interface EventResult {
   entryId: number | null;
 }
 
-type Member = typeof members.$inferSelect;
-
 export const MAX_BACKDATE_MS = 7 * 86_400_000;
 
 const p = sql.placeholder;
@@ -147,6 +145,8 @@ export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, inp
   if (occurredAt.getTime() < now.getTime() - MAX_BACKDATE_MS) throw unprocessable("occurredAt is more than 7 days ago", { occurredAt: "within the last 7 days" });
   const { member: _profile, ...meaningful } = input;
   const requestHash = hashRequest({ ...meaningful, occurredAt: input.occurredAt ?? null });
+  // The mall day the event counts on (caps, once-a-day, streaks).
+  const day = mallDay(occurredAt);
 
   {
     const prior = q(tx).prior.get({ appId: app.id, businessId: input.businessId });
@@ -173,7 +173,7 @@ export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, inp
       const config = rule.configs.get(ruleVersion)!;
       const isPurchase = config.award.kind === "purchaseRatio" || config.award.kind === "purchaseTiers";
       if (isPurchase && input.amount === undefined) throw unprocessable(`A ${input.type} event needs an amount in cents`, { amount: "required for this event type" });
-      const usage = usageOf(tx, member.id, input.type, mallDay(occurredAt), config);
+      const usage = usageOf(tx, member.id, input.type, day, config);
       const evaluation = evaluateRule(config, { amountCents: input.amount, multiplierPermille: tierByCode(member.tier, policy.tiers).multiplierPermille, usage });
       reason = evaluation.reason ?? null;
       points = evaluation.points;
@@ -250,7 +250,7 @@ export function applyEvent(tx: DbOrTx, ctx: AppContext, app: { id: number }, inp
       response: result,
       createdAt: now,
     });
-    if (outcome === "granted" || outcome === "capped") q(tx).countDay.run({ memberId: member.id, type: input.type, day: mallDay(occurredAt), points: result.points });
+    if (outcome === "granted" || outcome === "capped") q(tx).countDay.run({ memberId: member.id, type: input.type, day, points: result.points });
     return { result, replayed: false };
   }
 }

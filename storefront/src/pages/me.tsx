@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api, type ApiError } from "../lib/api";
+import type { LocalText } from "../lib/types";
 import { useApi } from "../lib/use-api";
 import { Link } from "../lib/router";
 import { useShopConfig } from "../lib/shop-config";
@@ -17,7 +18,6 @@ export interface PointsSummary {
   expiring: { days: number; total: number; dates: { date: string; points: number }[] };
 }
 
-type Local = Record<string, string>;
 interface LedgerItem {
   id: number;
   type: string;
@@ -26,8 +26,8 @@ interface LedgerItem {
   reason: string;
   createdAt: string;
   /** What the entry was for, when it belongs to an order or a campaign. */
-  order: { orderNo: string; productName: Local } | null;
-  campaign: { title: Local; template: string } | null;
+  order: { orderNo: string; productName: LocalText } | null;
+  campaign: { title: LocalText; template: string } | null;
 }
 interface LedgerPage {
   items: LedgerItem[];
